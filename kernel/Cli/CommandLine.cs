@@ -1,0 +1,90 @@
+using System.CommandLine;
+using CSharpKernel.Logging;
+using CSharpKernel.Server;
+
+namespace CSharpKernel.Cli;
+
+/// <summary>The kernel's command line: install, run.</summary>
+public static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("A C# kernel for Jupyter.");
+        root.Subcommands.Add(InstallCommand());
+        root.Subcommands.Add(RunCommand());
+        return root;
+    }
+
+    private static Command RunCommand()
+    {
+        var connectionFile = new Option<FileInfo>("--connection-file", "-f")
+        {
+            Description = "The connection file written by the Jupyter client.",
+            Required = true,
+        };
+        var command = new Command("run", "Run the kernel for a Jupyter client.") { connectionFile };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(connectionFile)!;
+            if (!file.Exists)
+            {
+                Console.Error.WriteLine($"connection file not found: {file.FullName}");
+                return 2;
+            }
+            ConnectionInfo info;
+            try
+            {
+                info = ConnectionInfo.Load(file.FullName);
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"bad connection file {file.FullName}: {e.Message}");
+                return 2;
+            }
+            KernelLog.Capture();
+            using var server = new KernelServer(info);
+            server.Run();
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command InstallCommand()
+    {
+        var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
+        var sysPrefix = new Option<bool>("--sys-prefix") { Description = "Install into the prefix of the python3 that runs Jupyter." };
+        var prefix = new Option<string?>("--prefix") { Description = "Install into DIR/share/jupyter/kernels.", HelpName = "DIR" };
+        var name = new Option<string>("--name") { Description = "The kernelspec's name.", DefaultValueFactory = _ => "csharp" };
+        var displayName = new Option<string>("--display-name") { Description = "The name front ends show.", DefaultValueFactory = _ => "C#" };
+        var command = new Command("install", "Install the kernelspec so that Jupyter can start this kernel.")
+        {
+            user, sysPrefix, prefix, name, displayName,
+        };
+        command.Validators.Add(result =>
+        {
+            var chosen = new[] { result.GetValue(user), result.GetValue(sysPrefix), result.GetValue(prefix) is not null }.Count(c => c);
+            if (chosen > 1)
+                result.AddError("choose one of --user, --sys-prefix and --prefix");
+            if (result.GetValue(name) is { } n && (n.Length == 0 || n.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
+                result.AddError($"--name '{n}' may only contain letters, digits, '-', '_' and '.'");
+        });
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var directory = parse.GetValue(prefix) is { } dir ? KernelspecLocation.Prefix(dir)
+                    : parse.GetValue(sysPrefix) ? KernelspecLocation.SysPrefix()
+                    : KernelspecLocation.User();
+                var installed = KernelspecInstaller.Install(directory, parse.GetValue(name)!, parse.GetValue(displayName)!);
+                Console.WriteLine($"Installed kernelspec {parse.GetValue(name)} in {installed}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"install failed: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CSharpKernel.Cli;
+
+/// <summary>
+/// Writes the kernelspec: the template's kernel.json with argv pointing at this build, and the logos.
+/// </summary>
+public static class KernelspecInstaller
+{
+    private const string TemplateFolder = "kernelspec";
+
+    public static string Install(string kernelsDirectory, string name, string displayName)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, TemplateFolder);
+        var target = Path.Combine(kernelsDirectory, name);
+        Directory.CreateDirectory(target);
+
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "kernel.json")))!.AsObject();
+        var templateArgv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).Skip(1);
+        spec["argv"] = new JsonArray(Launcher().Concat(templateArgv).Select(a => (JsonNode)a).ToArray());
+        spec["display_name"] = displayName;
+        File.WriteAllText(Path.Combine(target, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+
+        foreach (var logo in Directory.EnumerateFiles(source, "logo-*"))
+            File.Copy(logo, Path.Combine(target, Path.GetFileName(logo)), overwrite: true);
+        return target;
+    }
+
+    /// <summary>The command that starts this very build: its apphost, else dotnet with its dll.</summary>
+    private static IEnumerable<string> Launcher()
+    {
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "csharp-kernel.exe" : "csharp-kernel");
+        if (File.Exists(appHost))
+            return [appHost];
+        var dll = Path.Combine(AppContext.BaseDirectory, "csharp-kernel.dll");
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        return [host, dll];
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// A Console writer that batches text and hands it to whichever sink is current, so that output
+/// from a cell, and from threads it started, reaches the cell's request as stream messages.
+/// </summary>
+public sealed class CapturedWriter : TextWriter
+{
+    private const int FlushThreshold = 64 * 1024;
+
+    private readonly string _name;
+    private readonly Func<IOutputSink?> _target;
+    private readonly StringBuilder _buffer = new();
+    private readonly Lock _lock = new();
+
+    public CapturedWriter(string name, Func<IOutputSink?> target)
+    {
+        _name = name;
+        _target = target;
+    }
+
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public override void Write(char value)
+    {
+        lock (_lock)
+        {
+            _buffer.Append(value);
+            FlushIfLarge();
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return;
+        lock (_lock)
+        {
+            _buffer.Append(value);
+            FlushIfLarge();
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (_lock)
+        {
+            _buffer.Append(buffer, index, count);
+            FlushIfLarge();
+        }
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        lock (_lock)
+        {
+            _buffer.Append(buffer);
+            FlushIfLarge();
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        lock (_lock)
+        {
+            _buffer.Append(value).Append('\n');
+            FlushIfLarge();
+        }
+    }
+
+    public override void Flush()
+    {
+        lock (_lock)
+            FlushLocked();
+    }
+
+    private void FlushIfLarge()
+    {
+        if (_buffer.Length >= FlushThreshold)
+            FlushLocked();
+    }
+
+    private void FlushLocked()
+    {
+        if (_buffer.Length == 0)
+            return;
+        var text = _buffer.ToString();
+        _buffer.Clear();
+        _target()?.Stream(_name, text);
+    }
+}

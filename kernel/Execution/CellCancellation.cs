@@ -1,0 +1,43 @@
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// The running cell's cancellation source. An interrupt, from any thread, cancels it; the next
+/// cell gets a fresh one.
+/// </summary>
+public sealed class CellCancellation
+{
+    private volatile CancellationTokenSource? _current;
+
+    public CancellationToken Token => _current?.Token ?? CancellationToken.None;
+
+    public CancellationToken Begin()
+    {
+        var source = new CancellationTokenSource();
+        _current = source;
+        return source.Token;
+    }
+
+    public void End()
+    {
+        var source = _current;
+        _current = null;
+        source?.Dispose();
+    }
+
+    /// <summary>True when a cell was running and has been told to stop.</summary>
+    public bool Interrupt()
+    {
+        var source = _current;
+        if (source is null)
+            return false;
+        try
+        {
+            source.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// The globals object every cell sees: its members are names a cell can use without declaring
+/// them. Kept small, because each member here is a name the user cannot take.
+/// </summary>
+public sealed class ScriptGlobals
+{
+    public ScriptGlobals(KernelApi kernel) => Kernel = kernel;
+
+    /// <summary>The kernel's API: the cell's cancellation token, display, input.</summary>
+    public KernelApi Kernel { get; }
+
+#pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
+    public DisplayHandle display(object? value) => Kernel.Display(value);
+#pragma warning restore IDE1006
+}

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// The Roslyn script state chain. Each cell that compiles continues the previous state; a cell
+/// that fails to compile leaves the chain as it was; a cell that throws keeps what it assigned.
+/// Only the executor thread calls into it.
+/// </summary>
+public sealed class ScriptSession
+{
+    /// <summary>Compiles and runs through the whole chain once, so the first user cell is fast.</summary>
+    private const string WarmUpCode = "System.Console.Out.Flush();";
+
+    private readonly ScriptOptions _options;
+    private readonly ScriptGlobals _globals;
+    private ScriptState<object>? _state;
+
+    public ScriptSession(ScriptGlobals globals, ScriptOptions options)
+    {
+        _globals = globals;
+        _options = options;
+    }
+
+    public void WarmUp()
+    {
+        if (_state is not null)
+            return;
+        _state = CSharpScript.RunAsync(WarmUpCode, _options, _globals, typeof(ScriptGlobals)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs a cell, waiting for it unless the token is cancelled first.</summary>
+    public CellOutcome Run(string code, int executionCount, CancellationToken token)
+    {
+        WarmUp();
+        var cellName = CellName.For(executionCount);
+        var script = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
+
+        var errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+            return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));
+
+        var run = script.RunFromAsync(_state, _ => true, token);
+        try
+        {
+            run.Wait(token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The cell is left to finish or fail on its own; the chain stays at the last good state.
+            return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException && token.IsCancellationRequested)
+        {
+            return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
+
+        var state = run.Result;
+        _state = state;
+        if (state.Exception is { } exception)
+        {
+            return exception is OperationCanceledException && token.IsCancellationRequested
+                ? CellOutcome.Failed(Tracebacks.Interrupted())
+                : CellOutcome.Failed(Tracebacks.ForException(exception));
+        }
+        return CellClassifier.EndsInExpression(code) && state.ReturnValue is not null
+            ? CellOutcome.WithValue(state.ReturnValue)
+            : CellOutcome.Nothing;
+    }
+}

@@ -1,0 +1,3 @@
+using CSharpKernel.Cli;
+
+return CommandLine.Build().Parse(args).Invoke();

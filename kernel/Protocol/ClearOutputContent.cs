@@ -1,0 +1,3 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record ClearOutputContent(bool Wait);

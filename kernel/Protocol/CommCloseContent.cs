@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace CSharpKernel.Protocol;
+
+public sealed record CommCloseContent(string CommId, JsonObject Data);

@@ -1,0 +1,6 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record CommInfoRequest
+{
+    public string? TargetName { get; init; }
+}

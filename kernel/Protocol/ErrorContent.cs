@@ -1,0 +1,3 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace CSharpKernel.Protocol;
+
+public sealed record ExecuteReply
+{
+    public required string Status { get; init; }
+    public required int ExecutionCount { get; init; }
+    public Dictionary<string, JsonNode?> UserExpressions { get; init; } = [];
+    public List<JsonNode> Payload { get; init; } = [];
+    public string? Ename { get; init; }
+    public string? Evalue { get; init; }
+    public IReadOnlyList<string>? Traceback { get; init; }
+}

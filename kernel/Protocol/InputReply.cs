@@ -1,0 +1,6 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record InputReply
+{
+    public string Value { get; init; } = "";
+}

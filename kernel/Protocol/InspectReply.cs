@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace CSharpKernel.Protocol;
+
+public sealed record InspectReply
+{
+    public string Status { get; init; } = ReplyStatus.Ok;
+    public required bool Found { get; init; }
+    public JsonObject Data { get; init; } = [];
+    public JsonObject Metadata { get; init; } = [];
+}

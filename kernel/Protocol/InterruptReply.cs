@@ -1,0 +1,6 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record InterruptReply
+{
+    public string Status { get; init; } = ReplyStatus.Ok;
+}

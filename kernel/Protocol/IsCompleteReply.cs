@@ -1,0 +1,7 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record IsCompleteReply
+{
+    public required string Status { get; init; }
+    public string? Indent { get; init; }
+}

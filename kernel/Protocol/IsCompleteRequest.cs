@@ -1,0 +1,6 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record IsCompleteRequest
+{
+    public string Code { get; init; } = "";
+}

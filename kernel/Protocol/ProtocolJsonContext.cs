@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace CSharpKernel.Protocol;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ExecuteRequest))]
+[JsonSerializable(typeof(ExecuteReply))]
+[JsonSerializable(typeof(KernelInfoReply))]
+[JsonSerializable(typeof(IsCompleteRequest))]
+[JsonSerializable(typeof(IsCompleteReply))]
+[JsonSerializable(typeof(ShutdownRequest))]
+[JsonSerializable(typeof(ShutdownReply))]
+[JsonSerializable(typeof(InterruptReply))]
+[JsonSerializable(typeof(CommInfoRequest))]
+[JsonSerializable(typeof(CommInfoReply))]
+[JsonSerializable(typeof(CommOpenContent))]
+[JsonSerializable(typeof(CommCloseContent))]
+[JsonSerializable(typeof(CompleteRequest))]
+[JsonSerializable(typeof(CompleteReply))]
+[JsonSerializable(typeof(InspectRequest))]
+[JsonSerializable(typeof(InspectReply))]
+[JsonSerializable(typeof(HistoryRequest))]
+[JsonSerializable(typeof(HistoryReply))]
+[JsonSerializable(typeof(StatusContent))]
+[JsonSerializable(typeof(StreamOutput))]
+[JsonSerializable(typeof(ExecuteInputContent))]
+[JsonSerializable(typeof(ExecuteResultContent))]
+[JsonSerializable(typeof(DisplayDataContent))]
+[JsonSerializable(typeof(ErrorContent))]
+[JsonSerializable(typeof(ClearOutputContent))]
+[JsonSerializable(typeof(InputRequest))]
+[JsonSerializable(typeof(InputReply))]
+public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,0 +1,8 @@
+namespace CSharpKernel.Protocol;
+
+public static class ReplyStatus
+{
+    public const string Ok = "ok";
+    public const string Error = "error";
+    public const string Aborted = "aborted";
+}

@@ -1,0 +1,7 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record ShutdownReply
+{
+    public string Status { get; init; } = ReplyStatus.Ok;
+    public bool Restart { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace CSharpKernel.Protocol;
+
+public sealed record ShutdownRequest
+{
+    public bool Restart { get; init; }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using CSharpKernel.Display;
+using CSharpKernel.Execution;
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Server.Handlers;
+
+/// <summary>
+/// execute_request: queued in arrival order and run on the executor. After a failed cell with
+/// stop_on_error, the requests that had already arrived are answered "aborted" without running.
+/// </summary>
+public sealed class ExecuteHandler
+{
+    private readonly Executor _executor;
+    private readonly ScriptSession _session;
+    private readonly ConsoleCapture _capture;
+    private readonly CellCancellation _cancellation;
+    private long _received;
+    private long _running;
+    private long _abortThrough;
+    private int _executionCount;
+
+    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation)
+    {
+        _executor = executor;
+        _session = session;
+        _capture = capture;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Numbers each request as it arrives, so an error can abort exactly those queued before it.</summary>
+    public void Enqueue(Action run)
+    {
+        var sequence = Interlocked.Increment(ref _received);
+        _executor.Post(() =>
+        {
+            _running = sequence;
+            run();
+        });
+    }
+
+    public void Handle(RequestContext request)
+    {
+        var content = request.Content(ProtocolJsonContext.Default.ExecuteRequest);
+        if (_running <= Interlocked.Read(ref _abortThrough))
+        {
+            request.Reply(new ExecuteReply { Status = ReplyStatus.Aborted, ExecutionCount = _executionCount },
+                ProtocolJsonContext.Default.ExecuteReply);
+            return;
+        }
+
+        var counts = !content.Silent && content.StoreHistory;
+        if (counts)
+            _executionCount++;
+        var count = _executionCount;
+        if (!content.Silent)
+            request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
+
+        var outcome = Run(request, content, count);
+
+        if (outcome.Error is { } error)
+        {
+            if (!content.Silent)
+                request.Publish("error", new ErrorContent(error.Ename, error.Evalue, error.Traceback), ProtocolJsonContext.Default.ErrorContent);
+            if (content.StopOnError)
+                Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
+            request.Reply(new ExecuteReply
+            {
+                Status = ReplyStatus.Error,
+                ExecutionCount = count,
+                Ename = error.Ename,
+                Evalue = error.Evalue,
+                Traceback = error.Traceback,
+            }, ProtocolJsonContext.Default.ExecuteReply);
+            return;
+        }
+
+        if (outcome.HasValue && !content.Silent)
+            request.Publish("execute_result", new ExecuteResultContent(count, MimeFormatter.Format(outcome.Value), new JsonObject()),
+                ProtocolJsonContext.Default.ExecuteResultContent);
+        request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count }, ProtocolJsonContext.Default.ExecuteReply);
+    }
+
+    private CellOutcome Run(RequestContext request, ExecuteRequest content, int count)
+    {
+        _capture.Target = content.Silent ? null : new IopubOutputSink(request);
+        var token = _cancellation.Begin();
+        try
+        {
+            return _session.Run(content.Code, count, token);
+        }
+        finally
+        {
+            _cancellation.End();
+            _capture.FlushAll();
+        }
+    }
+}

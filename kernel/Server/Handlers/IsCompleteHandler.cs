@@ -1,0 +1,13 @@
+using CSharpKernel.Language;
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Server.Handlers;
+
+public static class IsCompleteHandler
+{
+    public static void Handle(RequestContext request)
+    {
+        var content = request.Content(ProtocolJsonContext.Default.IsCompleteRequest);
+        request.Reply(CompletenessChecker.Check(content.Code), ProtocolJsonContext.Default.IsCompleteReply);
+    }
+}

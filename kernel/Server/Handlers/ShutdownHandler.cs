@@ -1,0 +1,18 @@
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Server.Handlers;
+
+/// <summary>Replies first, then asks the server to stop; the reply and the idle after it still go out.</summary>
+public sealed class ShutdownHandler
+{
+    private readonly Action _requestShutdown;
+
+    public ShutdownHandler(Action requestShutdown) => _requestShutdown = requestShutdown;
+
+    public void Handle(RequestContext request)
+    {
+        var content = request.Content(ProtocolJsonContext.Default.ShutdownRequest);
+        request.Reply(new ShutdownReply { Restart = content.Restart }, ProtocolJsonContext.Default.ShutdownReply);
+        _requestShutdown();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using CSharpKernel.Execution;
+using CSharpKernel.Logging;
+using CSharpKernel.Protocol;
+using CSharpKernel.Server.Handlers;
+using CSharpKernel.Wire;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace CSharpKernel.Server;
+
+/// <summary>Binds the five sockets, wires the handlers, and runs until a shutdown request or the parent's death.</summary>
+public sealed class KernelServer : IDisposable
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ManualResetEventSlim _shutdown = new();
+    private readonly SocketLoop _iopub;
+    private readonly SocketLoop _shell;
+    private readonly SocketLoop _control;
+    private readonly SocketLoop _stdin;
+    private readonly SocketLoop _heartbeat;
+    private readonly Messenger _messenger;
+    private readonly Executor _executor = new();
+    private readonly ConsoleCapture _capture = new();
+    private readonly CellCancellation _cancellation = new();
+    private readonly ScriptSession _session;
+    private PosixSignalRegistration? _sigint;
+
+    public KernelServer(ConnectionInfo connection)
+    {
+        var codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(connection.Key)));
+        _iopub = new SocketLoop("iopub", new PublisherSocket(), connection.Endpoint(connection.IopubPort), null);
+        _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
+
+        var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token);
+        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create());
+        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation);
+        var interrupt = new InterruptHandler(_cancellation);
+        var shutdown = new ShutdownHandler(RequestShutdown);
+
+        var shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
+        {
+            ["execute_request"] = new(execute.Handle, execute.Enqueue),
+            ["kernel_info_request"] = new(KernelInfoHandler.Handle),
+            ["is_complete_request"] = new(IsCompleteHandler.Handle),
+            ["comm_info_request"] = new(CommHandler.Info),
+            ["comm_open"] = new(CommHandler.Open),
+            ["comm_msg"] = new(CommHandler.Ignore),
+            ["comm_close"] = new(CommHandler.Ignore),
+            ["shutdown_request"] = new(shutdown.Handle),
+        });
+        var control = new Dispatcher("control", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
+        {
+            ["kernel_info_request"] = new(KernelInfoHandler.Handle),
+            ["interrupt_request"] = new(interrupt.Handle),
+            ["shutdown_request"] = new(shutdown.Handle),
+        });
+
+        _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell.OnFrames(_shell!, frames));
+        _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control.OnFrames(_control!, frames));
+        _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), _ => { });
+        _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
+    }
+
+    public void Run()
+    {
+        _capture.Install();
+        foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
+            loop.Start();
+        _messenger.Publish(null, "status", new StatusContent(ExecutionState.Starting), ProtocolJsonContext.Default.StatusContent);
+        _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            _cancellation.Interrupt();
+        });
+        _executor.Post(_session.WarmUp);
+        ParentWatch.Start(RequestShutdown);
+
+        _shutdown.Wait();
+        Stop();
+    }
+
+    public void RequestShutdown() => _shutdown.Set();
+
+    public void Dispose()
+    {
+        _sigint?.Dispose();
+        _executor.Dispose();
+        _capture.Dispose();
+        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat, _iopub })
+            loop.Dispose();
+        NetMQConfig.Cleanup(block: false);
+    }
+
+    /// <summary>The reply to a shutdown request, and the idle after it, are sent before the sockets close.</summary>
+    private void Stop()
+    {
+        KernelLog.Info("shutting down");
+        _capture.FlushAll();
+        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
+            loop.StopAfterDrain();
+        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
+            loop.Join(DrainTimeout);
+        _iopub.StopAfterDrain();
+        _iopub.Join(DrainTimeout);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CSharpKernel.Wire;
+
+namespace CSharpKernel.Server;
+
+/// <summary>Makes, signs and sends the kernel's messages: replies on a request's channel, side effects on iopub.</summary>
+public sealed class Messenger
+{
+    public const string ProtocolVersion = "5.3";
+
+    private readonly WireCodec _codec;
+    private readonly SocketLoop _iopub;
+
+    public Messenger(WireCodec codec, SocketLoop iopub, string session)
+    {
+        _codec = codec;
+        _iopub = iopub;
+        Session = session;
+    }
+
+    public string Session { get; }
+
+    public void Reply<T>(SocketLoop channel, JupyterMessage request, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
+        channel.Send(Encode(request.Identities, request.Header, msgType, content, typeInfo));
+
+    public void Publish<T>(MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
+        _iopub.Send(Encode([System.Text.Encoding.ASCII.GetBytes(msgType)], parent, msgType, content, typeInfo));
+
+    public List<byte[]> Encode<T>(IReadOnlyList<byte[]> identities, MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo)
+    {
+        var message = new JupyterMessage(identities, NewHeader(msgType), parent, default, default, []);
+        return _codec.Encode(message, JsonSerializer.SerializeToUtf8Bytes(content, typeInfo));
+    }
+
+    private MessageHeader NewHeader(string msgType) => new(
+        Guid.NewGuid().ToString(),
+        Session,
+        "kernel",
+        DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        msgType,
+        ProtocolVersion);
+}
