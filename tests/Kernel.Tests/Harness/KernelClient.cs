@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CSharpKernel.Wire;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace CSharpKernel.Tests.Harness;
+
+/// <summary>
+/// A Jupyter client over real ZeroMQ sockets, as jupyter_client is one: DEALER sockets for shell,
+/// control and stdin (shell and stdin share an identity), SUB for iopub, REQ for heartbeat.
+/// Used from one test thread; messages that arrive before they are asked for are kept.
+/// </summary>
+public sealed class KernelClient : IDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly WireCodec _codec;
+    private readonly string _session = Guid.NewGuid().ToString();
+    private readonly Dictionary<string, NetMQSocket> _sockets = new();
+    private readonly Dictionary<string, List<ReceivedMessage>> _pending = new();
+
+    public KernelClient(KernelProcess kernel)
+    {
+        Kernel = kernel;
+        _codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(kernel.Key)));
+        var identity = Encoding.ASCII.GetBytes(_session);
+        foreach (var channel in new[] { "shell", "control", "stdin" })
+        {
+            var dealer = new DealerSocket();
+            if (channel != "control")
+                dealer.Options.Identity = identity;
+            dealer.Options.Linger = TimeSpan.Zero;
+            dealer.Connect(kernel.Endpoint(channel));
+            _sockets[channel] = dealer;
+        }
+        var iopub = new SubscriberSocket();
+        iopub.Options.Linger = TimeSpan.Zero;
+        iopub.Connect(kernel.Endpoint("iopub"));
+        iopub.SubscribeToAnyTopic();
+        _sockets["iopub"] = iopub;
+        foreach (var channel in _sockets.Keys)
+            _pending[channel] = [];
+    }
+
+    public KernelProcess Kernel { get; }
+
+    /// <summary>
+    /// Sends kernel_info until iopub delivers its status: a SUB socket drops what is published
+    /// before its subscription reaches the kernel, so this is the protocol's own readiness handshake.
+    /// </summary>
+    public ReceivedMessage WaitForReady(TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var limit = timeout ?? DefaultTimeout;
+        while (true)
+        {
+            var id = Send("shell", "kernel_info_request", new JsonObject());
+            var reply = WaitForReply("shell", id, limit - deadline.Elapsed);
+            if (TryReceiveFor("iopub", m => m.ParentMsgId == id, TimeSpan.FromMilliseconds(500)) is not null)
+                return reply;
+            if (deadline.Elapsed > limit)
+                throw new TimeoutException("iopub never delivered a status message");
+        }
+    }
+
+    public string Send(string channel, string msgType, JsonObject content, IReadOnlyList<byte[]>? buffers = null)
+    {
+        var header = new MessageHeader(Guid.NewGuid().ToString(), _session, "test", DateTime.UtcNow.ToString("o"), msgType, "5.3");
+        var message = new JupyterMessage([], header, null, default, default, buffers ?? []);
+        var frames = _codec.Encode(message, Encoding.UTF8.GetBytes(content.ToJsonString()));
+        SendFrames(channel, frames);
+        return header.MsgId;
+    }
+
+    public void SendFrames(string channel, IReadOnlyList<byte[]> frames)
+    {
+        var message = new NetMQMessage();
+        foreach (var frame in frames)
+            message.Append(frame);
+        _sockets[channel].SendMultipartMessage(message);
+    }
+
+    public ReceivedMessage Request(string msgType, JsonObject content, string channel = "shell", TimeSpan? timeout = null)
+    {
+        var id = Send(channel, msgType, content);
+        return WaitForReply(channel, id, timeout ?? DefaultTimeout);
+    }
+
+    public ExecutionResult Execute(string code, bool silent = false, bool storeHistory = true, bool allowStdin = false,
+        bool stopOnError = true, JsonObject? userExpressions = null, TimeSpan? timeout = null)
+    {
+        var id = SendExecute(code, silent, storeHistory, allowStdin, stopOnError, userExpressions);
+        return Collect(id, timeout);
+    }
+
+    public string SendExecute(string code, bool silent = false, bool storeHistory = true, bool allowStdin = false,
+        bool stopOnError = true, JsonObject? userExpressions = null) =>
+        Send("shell", "execute_request", new JsonObject
+        {
+            ["code"] = code,
+            ["silent"] = silent,
+            ["store_history"] = storeHistory,
+            ["user_expressions"] = userExpressions ?? new JsonObject(),
+            ["allow_stdin"] = allowStdin,
+            ["stop_on_error"] = stopOnError,
+        });
+
+    /// <summary>The reply to a request and every iopub message parented to it, through its idle status.</summary>
+    public ExecutionResult Collect(string msgId, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var reply = WaitForReply("shell", msgId, limit);
+        return new ExecutionResult(reply, IopubUntilIdle(msgId, limit));
+    }
+
+    public List<ReceivedMessage> IopubUntilIdle(string parentMsgId, TimeSpan? timeout = null)
+    {
+        var messages = new List<ReceivedMessage>();
+        var limit = timeout ?? DefaultTimeout;
+        while (true)
+        {
+            var message = TryReceiveFor("iopub", m => m.ParentMsgId == parentMsgId, limit)
+                          ?? throw new TimeoutException($"no idle for {parentMsgId} after {messages.Count} messages: {string.Join("; ", messages)}\n{Kernel.Stderr}");
+            messages.Add(message);
+            if (message.MsgType == "status" && message.Str("execution_state") == "idle")
+                return messages;
+        }
+    }
+
+    public ReceivedMessage WaitForReply(string channel, string msgId, TimeSpan timeout) =>
+        TryReceiveFor(channel, m => m.ParentMsgId == msgId, timeout)
+        ?? throw new TimeoutException($"no reply on {channel} to {msgId} within {timeout}\n{Kernel.Stderr}");
+
+    public ReceivedMessage? TryReceiveFor(string channel, Func<ReceivedMessage, bool> match, TimeSpan timeout)
+    {
+        var pending = _pending[channel];
+        var index = pending.FindIndex(m => match(m));
+        if (index >= 0)
+        {
+            var found = pending[index];
+            pending.RemoveAt(index);
+            return found;
+        }
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            var remaining = timeout - clock.Elapsed;
+            if (TryReceive(channel, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining) is not { } message)
+                return null;
+            if (match(message))
+                return message;
+            pending.Add(message);
+        }
+        return null;
+    }
+
+    /// <summary>Whether any message on the channel arrives within the time; used to assert silence.</summary>
+    public ReceivedMessage? TryReceive(string channel, TimeSpan timeout)
+    {
+        var frames = new List<byte[]>();
+        if (!_sockets[channel].TryReceiveMultipartBytes(timeout, ref frames))
+            return null;
+        var decoded = _codec.Decode(frames);
+        var message = decoded.Message ?? throw new InvalidDataException($"the kernel sent a bad message on {channel}: {decoded.Error}");
+        return ToReceived(channel, message);
+    }
+
+    public void Dispose()
+    {
+        foreach (var socket in _sockets.Values)
+            socket.Dispose();
+    }
+
+    private static ReceivedMessage ToReceived(string channel, JupyterMessage message)
+    {
+        var header = JsonSerializer.SerializeToElement(message.Header);
+        var parent = message.ParentHeader is null ? JsonSerializer.SerializeToElement(new { }) : JsonSerializer.SerializeToElement(message.ParentHeader);
+        return new ReceivedMessage(channel, message.MsgType, message.ParentHeader?.MsgId, header, message.Content, parent, message.Buffers);
+    }
+}

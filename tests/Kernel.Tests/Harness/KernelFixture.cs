@@ -1,0 +1,25 @@
+namespace CSharpKernel.Tests.Harness;
+
+/// <summary>A kernel and a connected, ready client, shared by the tests of one fixture.</summary>
+public abstract class KernelFixture
+{
+    protected KernelProcess Kernel { get; private set; } = null!;
+    protected KernelClient Client { get; private set; } = null!;
+
+    protected virtual string Key => "fixture-secret";
+
+    [OneTimeSetUp]
+    public void StartKernel()
+    {
+        Kernel = KernelProcess.Start(Key);
+        Client = new KernelClient(Kernel);
+        Client.WaitForReady();
+    }
+
+    [OneTimeTearDown]
+    public void StopKernel()
+    {
+        Client.Dispose();
+        Kernel.Dispose();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace CSharpKernel.Tests.Harness;
+
+/// <summary>
+/// The real kernel process, started with a connection file of free loopback ports, as a Jupyter
+/// client starts it. Its standard error is kept for the test's failure message.
+/// </summary>
+public sealed class KernelProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _stderr = new();
+
+    private KernelProcess(Process process, string connectionFile, JsonObject connection)
+    {
+        _process = process;
+        ConnectionFile = connectionFile;
+        Connection = connection;
+    }
+
+    public string ConnectionFile { get; }
+    public JsonObject Connection { get; }
+    public string Key => Connection["key"]!.GetValue<string>();
+    public Process Process => _process;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+                return _stderr.ToString();
+        }
+    }
+
+    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var connection = new JsonObject
+        {
+            ["transport"] = "tcp",
+            ["ip"] = "127.0.0.1",
+            ["shell_port"] = FreePort(),
+            ["iopub_port"] = FreePort(),
+            ["stdin_port"] = FreePort(),
+            ["control_port"] = FreePort(),
+            ["hb_port"] = FreePort(),
+            ["key"] = key,
+            ["signature_scheme"] = "hmac-sha256",
+            ["kernel_name"] = "csharp",
+        };
+        var file = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, connection.ToJsonString());
+
+        var start = new ProcessStartInfo("dotnet", [KernelDll, "run", "--connection-file", file])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        var process = Process.Start(start)!;
+        var kernel = new KernelProcess(process, file, connection);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            lock (kernel._stderr)
+                kernel._stderr.AppendLine(e.Data);
+        };
+        process.BeginErrorReadLine();
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return kernel;
+    }
+
+    /// <summary>The kernel build that the tests reference, copied beside the test assembly.</summary>
+    public static string KernelDll => Path.Combine(AppContext.BaseDirectory, "csharp-kernel.dll");
+
+    public string Endpoint(string channel) => $"tcp://127.0.0.1:{Connection[channel + "_port"]!.GetValue<int>()}";
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        _process.Dispose();
+        File.Delete(ConnectionFile);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
