@@ -11,7 +11,7 @@ public static class KernelInfoHandler
     public static readonly string ImplementationVersion =
         typeof(KernelInfoHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static readonly KernelInfoReply Info = Build();
+    internal static readonly KernelInfoReply Info = Build();
 
     public static void Handle(RequestContext request) =>
         request.Reply(Info, ProtocolJsonContext.Default.KernelInfoReply);
