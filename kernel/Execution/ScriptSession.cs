@@ -38,7 +38,15 @@ public sealed class ScriptSession
         var cellName = CellName.For(executionCount);
         var script = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
 
-        var errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        List<Diagnostic> errors;
+        try
+        {
+            errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
         if (errors.Count > 0)
             return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));
 

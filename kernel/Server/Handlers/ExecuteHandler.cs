@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
@@ -88,6 +89,12 @@ public sealed class ExecuteHandler
         try
         {
             return _session.Run(content.Code, count, token);
+        }
+        catch (Exception exception)
+        {
+            // A fault of the kernel's own, not of the cell: the request still gets its error reply.
+            KernelLog.Warn($"execute failed inside the kernel: {exception}");
+            return CellOutcome.Failed(Tracebacks.ForException(exception));
         }
         finally
         {
