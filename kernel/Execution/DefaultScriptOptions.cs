@@ -23,6 +23,9 @@ public static class DefaultScriptOptions
 
     public static LanguageVersion LanguageVersion => LanguageVersion.Latest.MapSpecifiedToEffectiveVersion();
 
+    /// <summary>The C# version cells are compiled with, as "14.0".</summary>
+    public static string LanguageVersionText => LanguageVersion.ToDisplayString();
+
     public static ScriptOptions Create() =>
         ScriptOptions.Default
             .WithImports(Imports)

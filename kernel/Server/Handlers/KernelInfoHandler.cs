@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CSharpKernel.Server.Handlers;
 
@@ -18,7 +17,7 @@ public static class KernelInfoHandler
 
     private static KernelInfoReply Build()
     {
-        var languageVersion = DefaultScriptOptions.LanguageVersion.ToDisplayString();
+        var languageVersion = DefaultScriptOptions.LanguageVersionText;
         return new KernelInfoReply
         {
             ProtocolVersion = Messenger.ProtocolVersion,
