@@ -5,11 +5,13 @@ public sealed class KernelApi
 {
     private readonly Func<IOutputSink?> _sink;
     private readonly Func<CancellationToken> _token;
+    private readonly ConsoleInput _input;
 
-    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token)
+    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
     {
         _sink = sink;
         _token = token;
+        _input = input;
     }
 
     /// <summary>Cancelled when the user interrupts the running cell.</summary>
@@ -21,6 +23,12 @@ public sealed class KernelApi
         handle.Show(value, update: false);
         return handle;
     }
+
+    /// <summary>Asks the user for a line of text, showing the prompt in the front end.</summary>
+    public string ReadLine(string prompt = "") => _input.ReadLine(prompt, password: false);
+
+    /// <summary>Asks for a secret: the front end hides what is typed.</summary>
+    public string ReadPassword(string prompt = "Password: ") => _input.ReadLine(prompt, password: true);
 
     public void ClearOutput(bool wait = false)
     {
