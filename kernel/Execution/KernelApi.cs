@@ -1,3 +1,5 @@
+using CSharpKernel.Display;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>What a cell can ask of the kernel, as the global <c>Kernel</c>.</summary>
@@ -23,6 +25,15 @@ public sealed class KernelApi
         handle.Show(value, update: false);
         return handle;
     }
+
+    /// <summary>Formatters by type and mime type, used for every displayed value and cell result.</summary>
+    public FormatterRegistry Formatters => MimeFormatter.Registry;
+
+    /// <summary>A PNG or JPEG image from its bytes.</summary>
+    public Image Image(byte[] data) => CSharpKernel.Display.Image.FromBytes(data);
+
+    /// <summary>A PNG or JPEG image from a file.</summary>
+    public Image ImageFile(string path) => CSharpKernel.Display.Image.FromFile(path);
 
     /// <summary>Asks the user for a line of text, showing the prompt in the front end.</summary>
     public string ReadLine(string prompt = "") => _input.ReadLine(prompt, password: false);
