@@ -25,6 +25,8 @@ public sealed class CapturedWriter : TextWriter
 
     public override void Write(char value)
     {
+        if (!OutputGate.CurrentIsOpen)
+            return;
         lock (_lock)
         {
             _buffer.Append(value);
@@ -34,7 +36,7 @@ public sealed class CapturedWriter : TextWriter
 
     public override void Write(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value) || !OutputGate.CurrentIsOpen)
             return;
         lock (_lock)
         {
@@ -45,6 +47,8 @@ public sealed class CapturedWriter : TextWriter
 
     public override void Write(char[] buffer, int index, int count)
     {
+        if (!OutputGate.CurrentIsOpen)
+            return;
         lock (_lock)
         {
             _buffer.Append(buffer, index, count);
@@ -54,6 +58,8 @@ public sealed class CapturedWriter : TextWriter
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
+        if (!OutputGate.CurrentIsOpen)
+            return;
         lock (_lock)
         {
             _buffer.Append(buffer);
@@ -63,6 +69,8 @@ public sealed class CapturedWriter : TextWriter
 
     public override void WriteLine(string? value)
     {
+        if (!OutputGate.CurrentIsOpen)
+            return;
         lock (_lock)
         {
             _buffer.Append(value).Append('\n');

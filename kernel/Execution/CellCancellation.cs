@@ -17,12 +17,12 @@ public sealed class CellCancellation
         return source.Token;
     }
 
-    public void End()
-    {
-        var source = _current;
-        _current = null;
-        source?.Dispose();
-    }
+    /// <summary>
+    /// The source is not disposed: work the cell started may hold its token after the cell,
+    /// and must still find it cancelled (or not) rather than disposed. With no timer it holds
+    /// nothing that needs disposing.
+    /// </summary>
+    public void End() => _current = null;
 
     /// <summary>True when a cell was running and has been told to stop.</summary>
     public bool Interrupt()

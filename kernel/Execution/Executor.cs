@@ -3,19 +3,18 @@ using System.Collections.Concurrent;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// The one thread that runs cells, one after another, in arrival order. Its stack is large so
-/// that deep user recursion has room before the stack guard turns it into an exception.
+/// The one thread that handles execute requests, one after another, in arrival order. User code
+/// does not run here but on the <see cref="CellThread"/>, so this thread is never stuck in it:
+/// it can always send the reply, even for a cell it had to give up on.
 /// </summary>
 public sealed class Executor : IDisposable
 {
-    private const int StackSize = 256 * 1024 * 1024;
-
     private readonly BlockingCollection<Action> _work = new();
     private readonly Thread _thread;
 
     public Executor()
     {
-        _thread = new Thread(Loop, StackSize) { IsBackground = true, Name = "executor" };
+        _thread = new Thread(Loop) { IsBackground = true, Name = "executor" };
         _thread.Start();
     }
 

@@ -16,6 +16,7 @@ public sealed class ScriptSession
 
     private readonly ScriptOptions _options;
     private readonly ScriptGlobals _globals;
+    private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
     private ScriptState<object>? _state;
 
     public ScriptSession(ScriptGlobals globals, ScriptOptions options)
@@ -36,12 +37,13 @@ public sealed class ScriptSession
     {
         WarmUp();
         var cellName = CellName.For(executionCount);
-        var script = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
+        var written = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
 
-        List<Diagnostic> errors;
+        Script<object> script;
+        IReadOnlyList<Diagnostic> errors;
         try
         {
-            errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            (script, errors) = CheckpointCompiler.Compile(written, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -50,28 +52,14 @@ public sealed class ScriptSession
         if (errors.Count > 0)
             return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));
 
-        var run = script.RunFromAsync(_state, _ => true, token);
-        try
-        {
-            run.Wait(token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            // The cell is left to finish or fail on its own; the chain stays at the last good state.
-            return CellOutcome.Failed(Tracebacks.Interrupted());
-        }
-        catch (AggregateException e) when (e.InnerException is OperationCanceledException && token.IsCancellationRequested)
-        {
-            return CellOutcome.Failed(Tracebacks.Interrupted());
-        }
-
-        var state = run.Result;
+        var previous = _state;
+        var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
+        if (run.Value is not { } state)
+            return CellOutcome.Failed(run.Error!);
         _state = state;
         if (state.Exception is { } exception)
         {
-            return exception is OperationCanceledException && token.IsCancellationRequested
-                ? CellOutcome.Failed(Tracebacks.Interrupted())
-                : CellOutcome.Failed(Tracebacks.ForException(exception));
+            return CellOutcome.Failed(InterruptErrors.For(exception, token) ?? Tracebacks.ForException(exception));
         }
         return CellClassifier.EndsInExpression(code) && state.ReturnValue is not null
             ? CellOutcome.WithValue(state.ReturnValue)

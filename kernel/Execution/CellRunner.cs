@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using CSharpKernel.Logging;
+
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// Runs a cell's code on the <see cref="CellThread"/> and waits for it, until an interrupt. An
+/// interrupt sets the checkpoint flag and wakes the thread from a blocking wait; the cell then
+/// has a grace period to stop. A cell that is awaiting when interrupted is left behind at once
+/// (nothing it assigns later is kept); a cell whose thread is still busy after the grace period
+/// is abandoned together with its thread.
+/// </summary>
+public sealed class CellRunner
+{
+    public const string GraceVariable = "CSHARP_KERNEL_INTERRUPT_GRACE_MS";
+
+    private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(1);
+
+    private readonly CellThread _thread = new();
+
+    public CellRunner(TimeSpan grace) => Grace = grace;
+
+    public TimeSpan Grace { get; }
+
+    /// <summary>The grace period from <see cref="GraceVariable"/>, in milliseconds, or one second.</summary>
+    public static TimeSpan GraceFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(GraceVariable);
+        if (string.IsNullOrEmpty(text))
+            return DefaultGrace;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+            return TimeSpan.FromMilliseconds(milliseconds);
+        KernelLog.Warn($"{GraceVariable}='{text}' is not a number of milliseconds; using {DefaultGrace.TotalMilliseconds} ms");
+        return DefaultGrace;
+    }
+
+    /// <summary>Starts the cell on the cell thread, and waits for the task the start returns.</summary>
+    public CellRun<T> Run<T>(Func<Task<T>> start, CancellationToken token)
+        where T : class
+    {
+        Checkpoint.Reset();
+        using var registration = token.Register(Interrupt);
+
+        var gate = new OutputGate();
+        var started = _thread.Run(() => StartBehind(gate, start));
+        if (!WaitUnlessInterrupted(started, token) && Task.WaitAny([started], Grace) < 0)
+        {
+            gate.Close();
+            _thread.Abandon();
+            KernelLog.Warn($"a cell did not stop within {Grace.TotalMilliseconds:0} ms of an interrupt; its thread is abandoned");
+            return CellRun<T>.Failed(InterruptErrors.Abandoned(Grace));
+        }
+        if (Failure<T>(started, token) is { } startFailure)
+            return startFailure;
+
+        var running = started.Result;
+        if (!WaitUnlessInterrupted(running, token))
+        {
+            gate.Close();
+            return CellRun<T>.Failed(Tracebacks.Interrupted());
+        }
+        return Failure<T>(running, token) ?? CellRun<T>.Completed(running.Result);
+    }
+
+    private static Task<T> StartBehind<T>(OutputGate gate, Func<Task<T>> start)
+    {
+        OutputGate.Enter(gate);
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            OutputGate.Enter(null);
+        }
+    }
+
+    private void Interrupt()
+    {
+        Checkpoint.RequestStop();
+        _thread.Interrupt();
+    }
+
+    /// <summary>False when the token was cancelled before the task ended.</summary>
+    private static bool WaitUnlessInterrupted(Task task, CancellationToken token)
+    {
+        try
+        {
+            Task.WaitAny([task], token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return task.IsCompleted;
+        }
+    }
+
+    /// <summary>A task that ended in an interrupt is the user's error; any other fault is the kernel's and is rethrown.</summary>
+    private static CellRun<T>? Failure<T>(Task task, CancellationToken token)
+        where T : class
+    {
+        if (task.IsCompletedSuccessfully)
+            return null;
+        var exception = task.Exception?.InnerException ?? new OperationCanceledException();
+        if (InterruptErrors.For(exception, token) is { } error)
+            return CellRun<T>.Failed(error);
+        ExceptionDispatchInfo.Throw(exception);
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+namespace CSharpKernel.Execution;
+
+/// <summary>The errors users see when a cell is interrupted, abandoned, or recurses too deep.</summary>
+public static class InterruptErrors
+{
+    public const string InterruptedMessage = "The cell was interrupted.";
+
+    public static readonly string StackExhaustedMessage =
+        $"The cell recursed deeper than the kernel allows ({Checkpoint.UsableStackBytes / (1024 * 1024)} MB of stack); "
+        + "the call was refused before the stack could overflow and end the kernel.";
+
+    public static CellError Abandoned(TimeSpan grace)
+    {
+        var evalue = $"{InterruptedMessage} It did not stop within {grace.TotalMilliseconds:0} ms (it is stuck where the "
+                     + "kernel cannot reach, in framework or native code), so it was abandoned: it may still be running and "
+                     + "using a CPU, and nothing it assigned is kept. The kernel goes on with a new thread.";
+        return new CellError(Tracebacks.InterruptedName, evalue, [$"{Tracebacks.InterruptedName}: {evalue}"]);
+    }
+
+    /// <summary>
+    /// The error for an exception a cell ended with, when it is one of ours: an interrupt that
+    /// reached the cell (a checkpoint, a woken wait, the cancelled token), or a refused recursion.
+    /// Null for any other exception. The stack error has no frames: listing a million of them
+    /// would take minutes.
+    /// </summary>
+    public static CellError? For(Exception exception, CancellationToken token)
+    {
+        if (exception is InsufficientExecutionStackException)
+            return new CellError(exception.GetType().Name, exception.Message, [$"{exception.GetType().FullName}: {exception.Message}"]);
+        return token.IsCancellationRequested && IsInterruption(exception) ? Tracebacks.Interrupted() : null;
+    }
+
+    private static bool IsInterruption(Exception exception) => exception switch
+    {
+        OperationCanceledException or ThreadInterruptedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsInterruption),
+        _ => exception.InnerException is { } inner && IsInterruption(inner),
+    };
+}
