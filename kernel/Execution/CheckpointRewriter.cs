@@ -20,8 +20,9 @@ public sealed class CheckpointRewriter : CSharpSyntaxRewriter
     private CheckpointRewriter(Func<SemanticModel> model) => _model = model;
 
     /// <summary>
-    /// The cell's text with checkpoints, or null when it has syntax errors (they are reported on
-    /// the text as written). The semantic model is asked for only by expression-bodied lambdas.
+    /// The cell's text with checkpoints, or null when there is none to add, or when it has syntax
+    /// errors (they are reported on the text as written). The semantic model is asked for only by
+    /// expression-bodied lambdas.
     /// </summary>
     public static string? Rewrite(SyntaxTree tree, Func<SemanticModel> model)
     {
@@ -29,7 +30,8 @@ public sealed class CheckpointRewriter : CSharpSyntaxRewriter
         if (tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
             return null;
         var cached = new Lazy<SemanticModel>(model);
-        return new CheckpointRewriter(() => cached.Value).Visit(root).ToFullString();
+        var rewritten = new CheckpointRewriter(() => cached.Value).Visit(root);
+        return rewritten == root ? null : rewritten.ToFullString();
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)

@@ -119,6 +119,15 @@ public sealed class InterruptTests : KernelFixture
         Assert.That(result.Result, Is.EqualTo("200000"), result.ToString());
     }
 
+    [Test]
+    public void A_runtime_error_inside_instrumented_code_names_the_users_line()
+    {
+        var result = Client.Execute("var i = 0;\nwhile (true)\n{\n    if (++i == 3) throw new InvalidOperationException(\"third\");\n}");
+        var count = result.Reply.Content.GetProperty("execution_count").GetInt32();
+        var traceback = string.Join("\n", result.Reply.Content.GetProperty("traceback").EnumerateArray().Select(t => t.GetString()));
+        Assert.That(traceback, Does.Contain($"Cell In[{count}], line 4"), traceback);
+    }
+
     private InterruptedRun AssertInterrupts(string code, bool allowStdin = false)
     {
         var run = InterruptedRun.Start(Client, $"Console.WriteLine(\"{InterruptedRun.ReadyMarker}\");\n{code}", SendInterrupt, allowStdin);
