@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
+using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
 using CSharpKernel.Server.Handlers;
 using CSharpKernel.Wire;
@@ -35,7 +36,7 @@ public sealed class KernelServer : IDisposable
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
 
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token);
-        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create());
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All());
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
