@@ -34,12 +34,16 @@ public static class ReservedNames
         {
             if (DeclaredIdentifier(node) is not { } identifier || !IsReserved(identifier.ValueText))
                 continue;
-            var symbol = model.GetDeclaredSymbol(node, token);
-            if (symbol is IAliasSymbol || symbol?.ContainingType?.IsScriptClass == true)
+            if (node is UsingDirectiveSyntax || IsScriptMember(model.GetDeclaredSymbol(node, token)))
                 return (identifier.ValueText, identifier.GetLocation());
         }
         return null;
     }
+
+    /// <summary>A member of the script class itself; locals and local functions also have it as containing type, but live in a method.</summary>
+    private static bool IsScriptMember(ISymbol? symbol) =>
+        symbol is IFieldSymbol or IPropertySymbol or IEventSymbol or INamedTypeSymbol or IMethodSymbol { MethodKind: not MethodKind.LocalFunction }
+        && symbol.ContainingType?.IsScriptClass == true;
 
     private static SyntaxToken? DeclaredIdentifier(SyntaxNode node) => node switch
     {
