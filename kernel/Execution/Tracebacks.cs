@@ -58,18 +58,10 @@ public static class Tracebacks
                 continue;
             var file = frame.GetFileName();
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
-                yield return $"   at {file}, line {frame.GetFileLineNumber()}{InMember(method)}";
+                yield return $"   at {file}, line {frame.GetFileLineNumber()}{FrameNames.InMember(method)}";
             else if (assembly?.IsDynamic == false && !IsCompilerPlumbing(method))
                 yield return $"   at {method.DeclaringType?.FullName}.{method.Name}";
         }
-    }
-
-    private static string InMember(MethodBase method)
-    {
-        var name = method.Name;
-        if (name == "MoveNext" && method.DeclaringType?.Name.StartsWith("<<Initialize>>", StringComparison.Ordinal) == true)
-            return "";
-        return name is "<Initialize>" ? "" : $", in {name}";
     }
 
     private static bool IsRoslyn(Assembly? assembly) =>
