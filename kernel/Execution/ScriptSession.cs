@@ -1,3 +1,4 @@
+using CSharpKernel.Execution.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -46,6 +47,10 @@ public sealed class ScriptSession
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
+        catch (RestoreFailedException e)
+        {
+            return CellOutcome.Failed(Tracebacks.ForException(e));
         }
         if (errors.Count > 0)
             return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));

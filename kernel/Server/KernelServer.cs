@@ -38,7 +38,7 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create());
+        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create(kernelApi));
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger));
         var interrupt = new InterruptHandler(_cancellation);
