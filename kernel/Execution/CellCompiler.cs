@@ -63,7 +63,11 @@ public static class CellCompiler
 
     /// <summary>The cell's own tree; #load adds the loaded files' trees beside it.</summary>
     private static SyntaxTree CellTree(Compilation compilation, ScriptOptions options) =>
-        compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == options.FilePath) ?? compilation.SyntaxTrees.Last();
+        compilation.SyntaxTrees.LastOrDefault(t => IsCell(t, options.FilePath)) ?? compilation.SyntaxTrees.Last();
+
+    /// <summary>The source resolver may make the cell's path absolute; its file name is still the cell's name.</summary>
+    private static bool IsCell(SyntaxTree tree, string cellName) =>
+        Path.GetFileName(tree.FilePath) == Path.GetFileName(cellName);
 
     private static List<Diagnostic> Errors(Compilation compilation, CancellationToken token) =>
         compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -109,7 +113,7 @@ public static class CellCompiler
         errors.Select(d =>
         {
             // An error in a #load-ed file is placed in that file, not mapped onto the cell.
-            (int Line, int Column) place = d.Location.SourceTree is { } tree && tree.FilePath != filePath
+            (int Line, int Column) place = d.Location.SourceTree is { } tree && !IsCell(tree, filePath)
                 ? (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1)
                 : Place(d.Location.SourceSpan.Start, rewrite);
             return new CellDiagnostic(place.Line, place.Column, d.Id, d.GetMessage());

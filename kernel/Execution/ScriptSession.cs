@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CSharpKernel.Execution.Packages;
 using CSharpKernel.Logging;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -38,7 +39,7 @@ public sealed class ScriptSession
     public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics)
     {
         var history = new CellHistory(options.OutLimit);
-        return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.Create(), history,
+        return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.Create(kernel), history,
             new CellClassifier(options.ClassifierCacheSize), magics);
     }
 
@@ -114,6 +115,10 @@ public sealed class ScriptSession
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
+        catch (RestoreFailedException e)
+        {
+            return CellOutcome.Failed(Tracebacks.ForException(e));
         }
         if (compiled.Error is { } error)
             return CellOutcome.Failed(error);

@@ -56,7 +56,8 @@ public static class Tracebacks
             var assembly = method?.DeclaringType?.Assembly;
             if (method is null || assembly == KernelAssembly || IsRoslyn(assembly))
                 continue;
-            var file = frame.GetFileName();
+            // The source resolver may root the cell's path in the kernel's directory: the file name is the cell.
+            var file = Path.GetFileName(frame.GetFileName());
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
                 yield return $"   at {file}, line {frame.GetFileLineNumber()}{FrameNames.InMember(method)}";
             else if (assembly?.IsDynamic == false && !IsCompilerPlumbing(method))

@@ -16,13 +16,18 @@ public sealed class ExecuteHandler
     private readonly ScriptSession _session;
     private readonly ConsoleCapture _capture;
     private readonly CellCancellation _cancellation;
+    private readonly ConsoleInput _input;
+    private readonly Func<RequestContext, bool, IInputSource> _inputFor;
     private long _received;
     private long _running;
     private long _abortThrough;
     private int _executionCount;
 
-    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation)
+    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation,
+        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor)
     {
+        _input = input;
+        _inputFor = inputFor;
         _executor = executor;
         _session = session;
         _capture = capture;
@@ -91,6 +96,7 @@ public sealed class ExecuteHandler
         int count, bool storeHistory)
     {
         _capture.Target = content.Silent ? null : new IopubOutputSink(request);
+        _input.Source = _inputFor(request, content.AllowStdin);
         var token = _cancellation.Begin();
         try
         {
@@ -108,6 +114,7 @@ public sealed class ExecuteHandler
         finally
         {
             _cancellation.End();
+            _input.Source = null;
             _capture.FlushAll();
         }
     }

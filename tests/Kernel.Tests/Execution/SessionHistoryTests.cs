@@ -11,7 +11,7 @@ public sealed class SessionHistoryTests
     [SetUp]
     public void StartSession()
     {
-        _session = ScriptSession.Create(new KernelApi(() => null, () => CancellationToken.None), new ExecutionOptions { OutLimit = 4 }, []);
+        _session = TestSessions.Create(new ExecutionOptions { OutLimit = 4 });
         _count = 0;
     }
 
