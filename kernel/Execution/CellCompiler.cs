@@ -22,18 +22,19 @@ public static class CellCompiler
         string? captureVariable, CancellationToken token)
     {
         var original = SourceText.From(code);
+        var asWritten = new CellRewrite(original, []);
         var script = state.Script.ContinueWith(code, options);
         var compilation = script.GetCompilation();
         var model = compilation.GetSemanticModel(CellTree(compilation, options));
 
         if (ReservedNames.FindDeclaration(model, token) is { } reserved)
-            return CompiledCell.Failed(Tracebacks.ForReservedName(reserved.Name, Place(reserved.Location.SourceSpan.Start, new CellRewrite(original, [])), options.FilePath));
+            return CompiledCell.Failed(Tracebacks.ForReservedName(reserved.Name, Place(reserved.Location.SourceSpan.Start, asWritten), options.FilePath));
 
         var errors = Errors(compilation, token);
         var historyEdits = HistoryEdits(model.SyntaxTree, errors, history);
         var remaining = errors.Where(e => !historyEdits.Any(edit => edit.Span == e.Location.SourceSpan)).ToList();
         if (remaining.Count > 0)
-            return CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(remaining, new CellRewrite(original, []), options.FilePath), options.FilePath));
+            return CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(remaining, asWritten, options.FilePath), options.FilePath));
 
         var rewrite = new CellRewrite(original, historyEdits);
         if (rewrite.Changed)
