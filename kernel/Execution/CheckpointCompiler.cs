@@ -6,31 +6,30 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// Compiles a cell with its checkpoints. When that fails, the cell as written is compiled for
-/// the errors, so that lines and columns are the user's own.
+/// Adds the checkpoints to a cell that compiles. It runs after <see cref="CellCompiler"/>, so a
+/// cell's errors are always found, and placed, on the text the user wrote.
 /// </summary>
 public static class CheckpointCompiler
 {
-    /// <summary>The script to run (instrumented when it can be) and the errors of the cell as written.</summary>
-    public static (Script<object> Script, IReadOnlyList<Diagnostic> Errors) Compile(Script<object> written, CancellationToken token)
+    /// <summary>The script with checkpoints; the script itself when there are none to add, or should they not compile.</summary>
+    public static Script<object> Instrument(Script<object> compiled, CancellationToken token)
     {
-        var compilation = written.GetCompilation();
-        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == written.Options.FilePath) ?? compilation.SyntaxTrees.Last();
+        var compilation = compiled.GetCompilation();
+        var tree = CellTree(compilation, compiled.Options.FilePath);
         var text = CheckpointRewriter.Rewrite(tree, () => compilation.GetSemanticModel(tree));
-        if (text is not null)
-        {
-            var instrumented = written.Previous is { } previous
-                ? previous.ContinueWith<object>(text, written.Options)
-                : CSharpScript.Create<object>(text, written.Options, written.GlobalsType);
-            if (Errors(instrumented.Compile(token)).Count == 0)
-                return (instrumented, []);
-        }
-        var errors = Errors(written.Compile(token));
-        if (errors.Count == 0 && text is not null)
-            KernelLog.Warn($"a cell compiles but not with checkpoints; it runs without them. With checkpoints:\n{text}");
-        return (written, errors);
+        if (text is null)
+            return compiled;
+        var instrumented = compiled.Previous is { } previous
+            ? previous.ContinueWith<object>(text, compiled.Options)
+            : CSharpScript.Create<object>(text, compiled.Options, compiled.GlobalsType);
+        if (!instrumented.Compile(token).Any(d => d.Severity == DiagnosticSeverity.Error))
+            return instrumented;
+        KernelLog.Warn($"a cell compiles but not with checkpoints; it runs without them (its loops do not see interrupts). With checkpoints:\n{text}");
+        return compiled;
     }
 
-    private static List<Diagnostic> Errors(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+    /// <summary>The cell's own tree, not those of files it #load-s; the source resolver may have made its path absolute.</summary>
+    private static SyntaxTree CellTree(Compilation compilation, string cellPath) =>
+        compilation.SyntaxTrees.LastOrDefault(t => Path.GetFileName(t.FilePath) == Path.GetFileName(cellPath))
+        ?? compilation.SyntaxTrees.Last();
 }

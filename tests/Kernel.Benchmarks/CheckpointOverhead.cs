@@ -42,13 +42,13 @@ public static class CheckpointOverhead
         var options = DefaultScriptOptions.Create();
         var thread = new CellThread();
         var globals = new ScriptGlobals(new KernelApi(() => null, () => CancellationToken.None,
-            new ConsoleInput(new ConsoleCapture(), () => CancellationToken.None)));
+            new ConsoleInput(new ConsoleCapture(), () => CancellationToken.None)), new CellHistory(10));
         foreach (var (name, code) in Cases)
         {
             var plain = CSharpScript.Create<object>(code, options, typeof(ScriptGlobals));
             plain.Compile();
-            var (checkedScript, errors) = CheckpointCompiler.Compile(plain, CancellationToken.None);
-            if (errors.Count > 0 || !checkedScript.Code.Contains("Checkpoint."))
+            var checkedScript = CheckpointCompiler.Instrument(plain, CancellationToken.None);
+            if (!checkedScript.Code.Contains("Checkpoint."))
                 throw new InvalidOperationException($"{name}: the cell did not get its checkpoints");
             var plainTimes = new List<double>();
             var checkedTimes = new List<double>();

@@ -8,13 +8,16 @@ public abstract class KernelFixture
 
     protected virtual string Key => "fixture-secret";
 
-    /// <summary>Variables set in the kernel's environment, for fixtures that tune it.</summary>
+    /// <summary>Extra environment variables for the kernel process.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Environment => null;
+
+    /// <summary>The kernel process's current directory, where relative #r and #load paths start.</summary>
+    protected virtual string? WorkingDirectory => null;
 
     [OneTimeSetUp]
     public void StartKernel()
     {
-        Kernel = KernelProcess.Start(Key, Environment);
+        Kernel = KernelProcess.Start(Key, Environment, workingDirectory: WorkingDirectory);
         Client = new KernelClient(Kernel);
         Client.WaitForReady();
     }

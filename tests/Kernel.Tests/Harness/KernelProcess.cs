@@ -35,7 +35,7 @@ public sealed class KernelProcess : IDisposable
         }
     }
 
-    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp")
+    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp", string? workingDirectory = null)
     {
         var ipc = transport == "ipc";
         var ipcBase = Path.Combine(Path.GetTempPath(), $"kernel-ipc-{Guid.NewGuid():N}");
@@ -60,6 +60,7 @@ public sealed class KernelProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -71,7 +72,10 @@ public sealed class KernelProcess : IDisposable
             if (e.Data is null)
                 return;
             lock (kernel._stderr)
+            {
                 kernel._stderr.AppendLine(e.Data);
+                Monitor.PulseAll(kernel._stderr);
+            }
         };
         process.BeginErrorReadLine();
         process.OutputDataReceived += (_, _) => { };
@@ -85,6 +89,23 @@ public sealed class KernelProcess : IDisposable
     public string Endpoint(string channel) => $"tcp://127.0.0.1:{Connection[channel + "_port"]!.GetValue<int>()}";
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    /// <summary>Waits until the kernel has logged a line containing the text; false if it has not within the time.</summary>
+    public bool WaitForStderr(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        lock (_stderr)
+        {
+            while (!_stderr.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                var remaining = timeout - deadline.Elapsed;
+                if (remaining <= TimeSpan.Zero)
+                    return false;
+                Monitor.Wait(_stderr, remaining);
+            }
+            return true;
+        }
+    }
 
     public void Dispose()
     {

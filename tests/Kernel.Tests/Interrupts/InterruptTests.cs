@@ -76,14 +76,14 @@ public sealed class InterruptTests : KernelFixture
         var code = """
                    var token = Kernel.CancellationToken;
                    var workerStarted = new ManualResetEventSlim();
-                   var worker = Task.Run(() => { var handle = token.WaitHandle; workerStarted.Set(); handle.WaitOne(); return "worker saw the interrupt"; });
+                   var worker = Task.Run(() => { var handle = token.WaitHandle; workerStarted.Set(); handle.WaitOne(); token.ThrowIfCancellationRequested(); }, token);
                    workerStarted.Wait();
                    worker.Wait();
                    """;
         AssertInterrupts(code);
         Assert.That(Client.Execute("token.IsCancellationRequested").Result, Is.EqualTo("true"));
-        Assert.That(Client.Execute("worker.Wait(TimeSpan.FromSeconds(10)) ? worker.Result : \"still waiting\"").Result,
-            Is.EqualTo("\"worker saw the interrupt\""));
+        Assert.That(Client.Execute("SpinWait.SpinUntil(() => worker.IsCompleted, 10_000) && worker.IsCanceled").Result, Is.EqualTo("true"),
+            "the worker saw the interrupt and stopped");
     }
 
     [Test]
@@ -126,6 +126,22 @@ public sealed class InterruptTests : KernelFixture
         var count = result.Reply.Content.GetProperty("execution_count").GetInt32();
         var traceback = string.Join("\n", result.Reply.Content.GetProperty("traceback").EnumerateArray().Select(t => t.GetString()));
         Assert.That(traceback, Does.Contain($"Cell In[{count}], line 4"), traceback);
+    }
+
+    [Test]
+    public void A_compile_error_inside_a_loop_names_the_line_and_column_as_written()
+    {
+        var result = Client.Execute("var n = 0;\nwhile (true) { int y = \"text\"; }");
+        Assert.That(result.Reply.Str("ename"), Is.EqualTo("CompilationError"));
+        Assert.That(result.Reply.Str("evalue"), Does.StartWith("(2,24): CS0029"));
+    }
+
+    [Test]
+    public void A_declaration_as_a_loop_body_is_still_a_compile_error()
+    {
+        var result = Client.Execute("while (true) int y = 1;");
+        Assert.That(result.Reply.Str("ename"), Is.EqualTo("CompilationError"));
+        Assert.That(result.Reply.Str("evalue"), Does.Contain("CS1023"));
     }
 
     private InterruptedRun AssertInterrupts(string code, bool allowStdin = false)
