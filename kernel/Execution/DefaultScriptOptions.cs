@@ -1,4 +1,5 @@
 using System.Reflection;
+using CSharpKernel.Execution.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -23,6 +24,14 @@ public static class DefaultScriptOptions
 
     public static LanguageVersion LanguageVersion => LanguageVersion.Latest.MapSpecifiedToEffectiveVersion();
 
+    /// <summary>The C# version cells are compiled with, as "14.0".</summary>
+    public static string LanguageVersionText => LanguageVersion.ToDisplayString();
+
+    /// <summary>The options for a kernel's session: <c>#r "nuget: ..."</c> restores packages and reports progress through the kernel API.</summary>
+    public static ScriptOptions Create(KernelApi kernel) =>
+        Create().WithMetadataResolver(new PackageReferenceResolver(
+            new PackageRestorer(Environment.GetEnvironmentVariable("CSHARP_KERNEL_PACKAGE_CACHE")), kernel));
+
     public static ScriptOptions Create() =>
         ScriptOptions.Default
             .WithImports(Imports)
@@ -31,6 +40,7 @@ public static class DefaultScriptOptions
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true)
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(Environment.CurrentDirectory))
             .WithOptimizationLevel(OptimizationLevel.Release);
 
     /// <summary>The running framework's own assemblies, so that any BCL type is usable without #r.</summary>
