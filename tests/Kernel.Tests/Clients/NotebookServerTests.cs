@@ -25,7 +25,7 @@ public sealed class NotebookServerTests
         });
         _sandbox = JupyterSandbox.Create("notebook");
         _server = NotebookServer.Start(_sandbox);
-        _run = PythonScript.Run(_sandbox, "notebook_server_session.py", TimeSpan.FromMinutes(3), _server.Url, _server.Token, _sandbox.KernelName);
+        _run = PythonScript.Run(_sandbox, "notebook_server_session.py", TimeSpan.FromMinutes(3), _server.BaseUrl, _server.Token, _sandbox.KernelName);
         Assert.That(_run.ExitCode, Is.Zero, $"{_run}\n--- server log\n{_server.Log}");
         _seen = JsonDocument.Parse(_run.Stdout).RootElement;
         _serverExitCode = _server.WaitForExit(TimeSpan.FromSeconds(30));
