@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CSharpKernel.Tests.Clients;
 
@@ -12,6 +13,7 @@ public sealed class TmuxTerminal : IDisposable
     public const string Tmux = "/usr/bin/tmux";
     private const string Session = "client";
 
+    private static readonly Regex ExitLine = new(@"^\[exited with (\d+)\]", RegexOptions.Multiline);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly JupyterSandbox _sandbox;
     private readonly string _socket;
@@ -26,8 +28,11 @@ public sealed class TmuxTerminal : IDisposable
     {
         var terminal = new TmuxTerminal(sandbox);
         var environment = sandbox.Environment.SelectMany(v => new[] { "-e", $"{v.Key}={v.Value}" });
-        terminal.Run(["new-session", "-d", "-s", Session, "-x", "120", "-y", "50", .. environment, .. command]);
-        // A pane that stays after its program ends keeps the exit status and last screen to look at.
+        // A shell waits for the program and prints its exit status: tmux itself does not always reap
+        // the pane's process, so its pane_dead_status cannot be relied on.
+        string[] reported = ["/bin/sh", "-c", "\"$@\"; echo \"[exited with $?]\"", "sh", .. command];
+        terminal.Run(["new-session", "-d", "-s", Session, "-x", "120", "-y", "50", .. environment, .. reported]);
+        // The pane stays after the program ends, so that its last screen can still be read.
         terminal.Run(["set-option", "-t", Session, "remain-on-exit", "on"]);
         return terminal;
     }
@@ -59,21 +64,11 @@ public sealed class TmuxTerminal : IDisposable
         }
     }
 
-    /// <summary>
-    /// Waits until the program in the pane has ended and says how: "exit 0", "exit 1", "signal 9".
-    /// </summary>
-    public string WaitForExit(TimeSpan timeout)
+    /// <summary>Waits until the program in the pane has ended and returns its exit status.</summary>
+    public int WaitForExit(TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var state = Run(["display-message", "-p", "-t", Session, "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"]).Trim().Split(':');
-            if (state[0] == "1")
-                return state[2].Length > 0 ? $"signal {state[2]}" : $"exit {state[1]}";
-            if (clock.Elapsed > timeout)
-                Assert.Fail($"the program did not exit within {timeout.TotalSeconds} s; screen:\n{Screen()}");
-            Thread.Sleep(PollInterval);
-        }
+        var screen = WaitForScreen(s => ExitLine.IsMatch(s), "that the program exited", timeout);
+        return int.Parse(ExitLine.Match(screen).Groups[1].Value);
     }
 
     public void Dispose()
