@@ -48,7 +48,8 @@ public static class Tracebacks
             var assembly = method?.DeclaringType?.Assembly;
             if (method is null || assembly == KernelAssembly || IsRoslyn(assembly))
                 continue;
-            var file = frame.GetFileName();
+            // The source resolver (for #load) roots each cell's path in the kernel's directory.
+            var file = Path.GetFileName(frame.GetFileName());
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
                 yield return $"   at {file}, line {frame.GetFileLineNumber()}{InMember(method)}";
             else if (assembly?.IsDynamic == false && !IsCompilerPlumbing(method))
