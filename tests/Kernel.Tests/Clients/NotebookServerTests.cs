@@ -48,6 +48,20 @@ public sealed class NotebookServerTests
     }
 
     [Test]
+    public void The_server_offers_the_kernelspecs_logos_to_front_ends()
+    {
+        Assert.That(_seen.GetProperty("display_name").GetString(), Is.EqualTo("C#"));
+        var logos = _seen.GetProperty("logos");
+        Assert.That(logos.EnumerateObject().Select(l => l.Name), Is.EquivalentTo(new[] { "logo-32x32", "logo-64x64", "logo-svg" }));
+        foreach (var (logo, type) in new[] { ("logo-32x32", "image/png"), ("logo-64x64", "image/png"), ("logo-svg", "image/svg+xml") })
+        {
+            Assert.That(logos.GetProperty(logo).GetProperty("status").GetInt32(), Is.EqualTo(200), logo);
+            Assert.That(logos.GetProperty(logo).GetProperty("type").GetString(), Is.EqualTo(type), logo);
+            Assert.That(logos.GetProperty(logo).GetProperty("bytes").GetInt32(), Is.GreaterThan(0), logo);
+        }
+    }
+
+    [Test]
     public void An_expression_sent_over_the_websocket_comes_back_as_42()
     {
         var cell = _seen.GetProperty("expression");

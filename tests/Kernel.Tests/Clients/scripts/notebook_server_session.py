@@ -29,6 +29,14 @@ def api(method, path, body=None):
         return response.status, json.loads(data) if data else None
 
 
+def logo_type(path):
+    """The content type the server sends for a kernelspec resource, as a front end fetches it."""
+    request = urllib.request.Request(BASE + path, headers={"Authorization": f"token {TOKEN}"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        body = response.read()
+        return {"status": response.status, "type": response.headers.get_content_type(), "bytes": len(body)}
+
+
 def kernel_pids(kernel_id):
     """The kernel's process, found by the connection file named on its command line."""
     pids = []
@@ -108,6 +116,9 @@ async def use_kernel(kernel_id, seen):
 
 def main():
     seen = {"server_version": api("GET", "/api")[1]["version"]}
+    spec = api("GET", "/api/kernelspecs")[1]["kernelspecs"][KERNEL_NAME]
+    seen["display_name"] = spec["spec"]["display_name"]
+    seen["logos"] = {name: logo_type(path) for name, path in sorted(spec["resources"].items())}
     status, kernel = api("POST", "/api/kernels", {"name": KERNEL_NAME})
     seen["start_status"] = status
     seen["kernel_name"] = kernel["name"]
