@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
+using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
 using CSharpKernel.Server.Handlers;
 using CSharpKernel.Wire;
@@ -38,7 +39,7 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create(kernelApi));
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All());
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger));
         var interrupt = new InterruptHandler(_cancellation);
