@@ -20,6 +20,11 @@ public sealed class ExecutedNotebook
 
     public static string Id(JsonElement cell) => cell.GetProperty("id").GetString()!;
 
+    public static IReadOnlyList<string> Tags(JsonElement cell) =>
+        cell.GetProperty("metadata").TryGetProperty("tags", out var tags)
+            ? tags.EnumerateArray().Select(t => t.GetString()!).ToList()
+            : [];
+
     public static int? ExecutionCount(JsonElement cell) =>
         cell.GetProperty("execution_count") is { ValueKind: JsonValueKind.Number } count ? count.GetInt32() : null;
 
