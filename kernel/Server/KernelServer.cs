@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using CSharpKernel.Display;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
 using CSharpKernel.Magics;
@@ -39,7 +40,7 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All());
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger));
         var interrupt = new InterruptHandler(_cancellation);
@@ -89,6 +90,11 @@ public sealed class KernelServer : IDisposable
     }
 
     public void RequestShutdown() => _shutdown.Set();
+
+    private string? DescribeVariable(string name, int detailLevel) =>
+        _session.UserVariables().LastOrDefault(v => v.Name == name) is { } variable
+            ? $"{name}: {PlainTextFormatter.TypeName(variable.Type)} = {PlainTextFormatter.Format(variable.Value)}"
+            : null;
 
     public void Dispose()
     {
