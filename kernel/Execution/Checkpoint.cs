@@ -78,7 +78,7 @@ public static class Checkpoint
 
     // Not marked NoInlining: the JIT then sees a method that never returns, keeps the throw out
     // of the loop, and does not spill the loop's registers around a call that cannot come back.
-    private static void ThrowInterrupted() => throw new OperationCanceledException(InterruptErrors.InterruptedMessage);
+    private static void ThrowInterrupted() => throw new CellInterruptedException();
 
     private static void ThrowStackExhausted() => throw new InsufficientExecutionStackException(InterruptErrors.StackExhaustedMessage);
 }

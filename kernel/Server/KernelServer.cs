@@ -73,6 +73,7 @@ public sealed class KernelServer : IDisposable
     public void Run()
     {
         _capture.Install();
+        UnhandledInterrupts.Install();
         _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();

@@ -87,6 +87,21 @@ public sealed class InterruptTests : KernelFixture
     }
 
     [Test]
+    public void Threads_and_timers_a_cell_started_stop_with_it_and_the_kernel_lives()
+    {
+        var code = """
+                   var threadStopped = new ManualResetEventSlim();
+                   var spinner = new Thread(() => { try { while (true) { } } finally { threadStopped.Set(); } }) { IsBackground = true };
+                   spinner.Start();
+                   var timerStopped = new ManualResetEventSlim();
+                   var timer = new Timer(_ => { try { while (true) { } } finally { timerStopped.Set(); } }, null, 0, Timeout.Infinite);
+                   while (true) { }
+                   """;
+        AssertInterrupts(code);
+        Assert.That(Client.Execute("threadStopped.Wait(10_000) && timerStopped.Wait(10_000)").Result, Is.EqualTo("true"));
+    }
+
+    [Test]
     public void An_interrupt_while_idle_is_answered_and_changes_nothing()
     {
         var reply = Client.Request("interrupt_request", new JsonObject(), channel: "control");
