@@ -10,19 +10,18 @@ namespace CSharpKernel.Execution;
 public static class Checkpoint
 {
     /// <summary>How deep the cell thread's stack may grow before a call is refused.</summary>
-    public const long UsableStackBytes = 64L * 1024 * 1024;
+    public const uint UsableStackBytes = 64 * 1024 * 1024;
 
     /// <summary>
-    /// Below the guard the cell thread's stack is off limits. It is a range of addresses so that
-    /// the check on the hot path reads two plain statics: no thread-local lookup, no shared write.
+    /// The cell thread's stack may reach down to <c>_usableLow</c>; below it, down to
+    /// <c>_reservationLow</c>, is the guard. Addresses, so that the hot path is one load, one
+    /// subtraction and one comparison: no thread-local lookup, no shared write.
     /// </summary>
-    private static nuint _guardLow;
-    private static nuint _guardSize;
-    private static nuint _cellRegionSize;
-    private static volatile bool _stopRequested;
+    private static nuint _usableLow;
+    private static nuint _reservationLow;
 
-    /// <summary>True between an interrupt and the start of the next cell.</summary>
-    public static bool StopRequested => _stopRequested;
+    /// <summary>Set by an interrupt, cleared when the next cell starts.</summary>
+    private static volatile bool _stopRequested;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Poll()
@@ -37,11 +36,8 @@ public static class Checkpoint
         if (_stopRequested)
             ThrowInterrupted();
         byte marker;
-        var offset = (nuint)(&marker) - _guardLow;
-        if (offset < _guardSize)
-            ThrowStackExhausted();
-        if (offset >= _cellRegionSize)
-            EnterOnOtherThread();
+        if ((nuint)(&marker) - _usableLow >= UsableStackBytes)
+            EnterOutsideUsableStack((nuint)(&marker));
     }
 
     internal static void RequestStop() => _stopRequested = true;
@@ -49,29 +45,29 @@ public static class Checkpoint
     internal static void Reset() => _stopRequested = false;
 
     /// <summary>
-    /// Called first thing on a new cell thread, from its outermost frame: the stack below
-    /// <paramref name="stackSize"/> minus <see cref="UsableStackBytes"/> becomes the guard. The
-    /// lowest megabyte of the reservation is left out, so that no other thread's stack, which
-    /// may be mapped right below, can ever fall inside the guard.
+    /// Called first thing on a new cell thread, from its outermost frame. The lowest megabyte of
+    /// the reservation is left out of the guard, so that no other thread's stack, which may be
+    /// mapped right below, can ever fall inside it.
     /// </summary>
     internal static unsafe void RegisterCellThread(long stackSize)
     {
         byte marker;
         var top = (nuint)(&marker);
-        var low = top - (nuint)stackSize + 1024 * 1024;
-        var guardTop = top - (nuint)UsableStackBytes;
-        // Disabled while the three values change: every address then counts as another thread's.
-        Volatile.Write(ref _guardSize, 0);
-        Volatile.Write(ref _cellRegionSize, 0);
-        Volatile.Write(ref _guardLow, low);
-        Volatile.Write(ref _cellRegionSize, top - low);
-        Volatile.Write(ref _guardSize, guardTop - low);
+        // While the two change, no address counts as the guard.
+        Volatile.Write(ref _reservationLow, nuint.MaxValue);
+        Volatile.Write(ref _usableLow, top - UsableStackBytes);
+        Volatile.Write(ref _reservationLow, top - (nuint)stackSize + 1024 * 1024);
     }
 
-    /// <summary>Threads other than the cell thread (the thread pool after an await, the user's own) have the runtime's guard.</summary>
+    /// <summary>
+    /// Either the cell thread has gone too deep, or this is another thread (the thread pool after
+    /// an await, the user's own threads), which has the runtime's guard.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void EnterOnOtherThread()
+    private static void EnterOutsideUsableStack(nuint address)
     {
+        if (address >= _reservationLow && address < _usableLow)
+            ThrowStackExhausted();
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             ThrowStackExhausted();
     }

@@ -29,6 +29,10 @@ public static class CheckpointOverhead
                                                    foreach (var value in data) total += value ^ round;
                                                total
                                                """),
+        ("nested integer loops in a method", """
+                                            long Mix(int[] data) { long total = 0; for (var round = 0; round < 200; round++) foreach (var value in data) total += value ^ round; return total; }
+                                            Mix(Enumerable.Range(0, 1_000_000).ToArray())
+                                            """),
         ("recursive fib(36): an Enter per call", """
                                                  long Fib(int n) => n < 2 ? n : Fib(n - 1) + Fib(n - 2);
                                                  Fib(36)
