@@ -11,7 +11,7 @@ namespace CSharpKernel.Execution;
 /// front of a user token it takes that token's leading trivia (so a #if or a comment that
 /// opened the line still opens it), and where one goes after it takes the trailing trivia.
 /// </summary>
-public static class CheckpointSyntax
+internal static class CheckpointSyntax
 {
     private const string CheckpointType = "global::CSharpKernel.Execution.Checkpoint";
 
