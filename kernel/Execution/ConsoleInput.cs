@@ -25,6 +25,8 @@ public sealed class ConsoleInput : TextReader
 
     public string ReadLine(string prompt, bool password)
     {
+        if (!OutputGate.CurrentIsOpen)
+            throw new OperationCanceledException("The cell was interrupted; it can no longer ask for input.");
         var source = Source ?? throw new InvalidOperationException("Input is only available while a cell runs.");
         _capture.FlushAll();
         return source.ReadLine(prompt, password, _token());

@@ -3,8 +3,8 @@ namespace CSharpKernel.Execution;
 /// <summary>
 /// Lets a cell that was left behind (interrupted while it awaited, or abandoned) go on without
 /// being heard: its gate flows with its execution context into every continuation and thread it
-/// starts, and once closed, what they write to the console is dropped instead of landing in the
-/// output of whichever cell runs next.
+/// starts, and once closed, what they write to the console or display is dropped, and input they
+/// ask for is refused, instead of landing in the request of whichever cell runs next.
 /// </summary>
 public sealed class OutputGate
 {

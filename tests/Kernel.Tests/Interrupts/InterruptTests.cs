@@ -62,10 +62,12 @@ public sealed class InterruptTests : KernelFixture
     [Test]
     public void A_cell_left_behind_at_an_await_keeps_nothing_and_is_not_heard_from_again()
     {
-        AssertInterrupts("var leftBehind = 1;\nawait Task.Delay(300);\nConsole.WriteLine(\"late output\");");
-        var next = Client.Execute("await Task.Delay(900); \"next\"");
+        AssertInterrupts("var leftBehind = 1;\nawait Task.Delay(300);\nConsole.WriteLine(\"late output\");\ndisplay(\"late display\");\nConsole.ReadLine();");
+        var next = Client.Execute("await Task.Delay(900); \"next\"", allowStdin: true);
         Assert.That(next.Result, Is.EqualTo("\"next\""));
         Assert.That(next.Stdout, Does.Not.Contain("late output"), "the abandoned continuation's output does not leak into the next cell");
+        Assert.That(next.OfType("display_data"), Is.Empty, "nor its displays");
+        Assert.That(Client.TryReceive("stdin", TimeSpan.Zero), Is.Null, "nor does it ask the next cell's front end for input");
         var unknown = Client.Execute("leftBehind");
         Assert.That(unknown.Reply.Str("ename"), Is.EqualTo("CompilationError"), "the chain stayed at the last good state");
     }
