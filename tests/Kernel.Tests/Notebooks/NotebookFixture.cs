@@ -21,6 +21,9 @@ public abstract class NotebookFixture : KernelFixture
 
     protected NotebookFile Notebook => NotebookFile.Load(NotebookName);
 
+    /// <summary>The cells that fail when nobody can type (as under nbconvert): by default, those expected to fail here.</summary>
+    protected virtual IEnumerable<string> CellsThatFailUnattended => Expectations.Where(e => e.Value.Ename is not null).Select(e => e.Key);
+
     [Test]
     public void The_notebook_is_stored_without_outputs_for_the_csharp_kernel()
     {
@@ -31,6 +34,14 @@ public abstract class NotebookFixture : KernelFixture
         Assert.That(notebook.CellIds, Has.None.Null.And.None.Empty.And.Unique, "every cell has its own stable id");
         Assert.That(notebook.CodeCells.Select(c => c.Id), Is.EquivalentTo(Expectations.Keys), "one expectation per code cell");
         Assert.That(notebook.CodeCells.Where(c => c.StoredOutputs > 0 || c.HasExecutionCount).Select(c => c.Id), Is.Empty, "cells stored with outputs");
+    }
+
+    /// <summary>nbclient stops at the first error outside a cell tagged raises-exception, and the tag promises an error.</summary>
+    [Test]
+    public void Exactly_the_cells_that_fail_unattended_are_tagged_raises_exception()
+    {
+        var tagged = Notebook.CodeCells.Where(c => c.RaisesException).Select(c => c.Id);
+        Assert.That(tagged, Is.EquivalentTo(CellsThatFailUnattended));
     }
 
     [Test, Order(1)]
