@@ -15,12 +15,13 @@ public sealed class DisplayNotebookTests : NotebookFixture
         ["plain-string"] = new() { Result = "\"The answer is 42\"" },
         ["planets"] = new()
         {
-            ResultContains = "Planet { Name = Mars, DistanceAu = 1.52, Moons = 2 }",
+            Result = "List<Planet>(4) { [Planet { Name = Mercury, DistanceAu = 0.39, Moons = 0 }], [Planet { Name = Venus, DistanceAu = 0.72, Moons = 0 }], "
+                     + "[Planet { Name = Earth, DistanceAu = 1, Moons = 1 }], [Planet { Name = Mars, DistanceAu = 1.52, Moons = 2 }] }",
             Html = ["<th><i>index</i></th><th>Name</th><th>DistanceAu</th><th>Moons</th>", "<tr><td>3</td><td>Mars</td><td>1.52</td><td>2</td></tr>"],
         },
         ["one-planet"] = new()
         {
-            ResultContains = "Planet { Name = Earth, DistanceAu = 1, Moons = 1 }",
+            Result = "[Planet { Name = Earth, DistanceAu = 1, Moons = 1 }]",
             Html = ["<th colspan=\"2\">Planet</th>", "<tr><td>Name</td><td>Earth</td></tr>", "<tr><td>Moons</td><td>1</td></tr>"],
         },
         ["anonymous"] = new()
