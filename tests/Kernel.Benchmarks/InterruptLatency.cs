@@ -42,7 +42,7 @@ public static class InterruptLatency
     public static void Run(int runs)
     {
         Console.WriteLine($"interrupt -> execute_reply latency, ms, {runs} runs per case, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"case",-40} {"median",8} {"min",8} {"max",8} {"count",6}");
+        Console.WriteLine($"{"case",-52} {"median",8} {"p95",8} {"min",8} {"max",8} {"count",6}");
         using (var kernel = KernelProcess.Start("bench"))
         using (var client = new KernelClient(kernel))
         {
@@ -65,7 +65,7 @@ public static class InterruptLatency
         }
     }
 
-    private static void Report(string name, Summary summary) => Console.WriteLine($"{name,-40} {summary}");
+    private static void Report(string name, Summary summary) => Console.WriteLine($"{name,-52} {summary}");
 
     private static Summary Measure(KernelClient client, string code, bool allowStdin, int runs, Func<KernelClient, string?> interrupt)
     {
