@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -7,7 +8,7 @@ namespace CSharpKernel.Execution;
 /// <summary>
 /// The Roslyn script state chain. Each cell that compiles continues the previous state; a cell
 /// that fails to compile leaves the chain as it was; a cell that throws keeps what it assigned.
-/// Only the executor thread calls into it.
+/// Only the executor thread runs cells; the snapshots below may be read from any thread.
 /// </summary>
 public sealed class ScriptSession
 {
@@ -17,11 +18,29 @@ public sealed class ScriptSession
     private readonly ScriptOptions _options;
     private readonly ScriptGlobals _globals;
     private ScriptState<object>? _state;
+    private ImmutableList<string> _submittedCells = [];
+    private ImmutableDictionary<string, ScriptVariable> _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
 
     public ScriptSession(ScriptGlobals globals, ScriptOptions options)
     {
         _globals = globals;
         _options = options;
+    }
+
+    /// <summary>The text of every cell that joined the chain, in order; a snapshot, safe to read from any thread.</summary>
+    public IReadOnlyList<string> SubmittedCells => Volatile.Read(ref _submittedCells);
+
+    /// <summary>
+    /// Reads a top-level variable's current value (the latest declaration of that name wins), from
+    /// any thread: the value is read from the live submission object, so it can change while a cell runs.
+    /// </summary>
+    public bool TryReadVariable(string name, out object? value)
+    {
+        value = null;
+        if (!Volatile.Read(ref _variables).TryGetValue(name, out var variable))
+            return false;
+        value = variable.Value;
+        return true;
     }
 
     public void WarmUp()
@@ -59,6 +78,8 @@ public sealed class ScriptSession
 
         var state = run.Result;
         _state = state;
+        Volatile.Write(ref _submittedCells, _submittedCells.Add(code));
+        Volatile.Write(ref _variables, state.Variables.Aggregate(ImmutableDictionary<string, ScriptVariable>.Empty, (all, v) => all.SetItem(v.Name, v)));
         if (state.Exception is { } exception)
         {
             return exception is OperationCanceledException && token.IsCancellationRequested

@@ -5,7 +5,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CSharpKernel.Language;
 
-/// <summary>Answers is_complete from Roslyn's parser: may the front end run this text yet?</summary>
+/// <summary>
+/// Answers is_complete from Roslyn's parser: may the front end run this text yet? Magic lines
+/// are the kernel's, not C#: a <c>%line</c> magic is a complete line, and a <c>%%cell</c> magic
+/// waits for a body. <c>#r</c> and <c>#load</c> are script directives Roslyn parses itself.
+/// </summary>
 public static class CompletenessChecker
 {
     public const string Complete = "complete";
@@ -16,28 +20,54 @@ public static class CompletenessChecker
 
     public static IsCompleteReply Check(string code)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        var csharp = MagicLines.Blank(code, out var cellMagic);
+        if (cellMagic && string.IsNullOrWhiteSpace(csharp))
+            return new IsCompleteReply { Status = Incomplete, Indent = "" };
+        if (string.IsNullOrWhiteSpace(csharp))
             return new IsCompleteReply { Status = Complete };
-        var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions);
+        var tree = CSharpSyntaxTree.ParseText(csharp, CellClassifier.ParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree))
-            return new IsCompleteReply { Status = Incomplete, Indent = Indent(tree) };
+            return new IsCompleteReply { Status = Incomplete, Indent = Indent(tree, csharp) };
         var invalid = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
         return new IsCompleteReply { Status = invalid ? Invalid : Complete };
     }
 
-    /// <summary>One indent unit per bracket left open, so a continuation line starts where the user expects.</summary>
-    private static string Indent(SyntaxTree tree)
+    /// <summary>
+    /// Where the next line starts: one unit inside the innermost bracket still open, measured from
+    /// the line that opened it, and one more after a header still waiting for its statement
+    /// (<c>if (x)</c>, <c>else</c>, <c>x =&gt;</c>, a binary operator at the end of the line).
+    /// </summary>
+    private static string Indent(SyntaxTree tree, string code)
     {
-        var depth = 0;
+        var open = new Stack<SyntaxToken>();
+        SyntaxToken last = default;
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
-            if (token.IsMissing)
+            if (token.IsMissing || token.IsKind(SyntaxKind.EndOfFileToken))
                 continue;
-            if (token.IsKind(SyntaxKind.OpenBraceToken) || token.IsKind(SyntaxKind.OpenParenToken) || token.IsKind(SyntaxKind.OpenBracketToken))
-                depth++;
-            else if (token.IsKind(SyntaxKind.CloseBraceToken) || token.IsKind(SyntaxKind.CloseParenToken) || token.IsKind(SyntaxKind.CloseBracketToken))
-                depth--;
+            last = token;
+            if (token.Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken)
+                open.Push(token);
+            else if (token.Kind() is SyntaxKind.CloseBraceToken or SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken && open.Count > 0)
+                open.Pop();
         }
-        return string.Concat(Enumerable.Repeat(IndentUnit, Math.Max(depth, 0)));
+        var text = tree.GetText();
+        var indent = open.TryPeek(out var innermost) ? LeadingWhitespace(text, innermost) + IndentUnit : "";
+        return AwaitsStatement(last) ? indent + IndentUnit : indent;
+    }
+
+    private static bool AwaitsStatement(SyntaxToken last) =>
+        last.Kind() is SyntaxKind.ElseKeyword or SyntaxKind.EqualsGreaterThanToken or SyntaxKind.EqualsToken
+            or SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.AsteriskToken or SyntaxKind.SlashToken
+            or SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken or SyntaxKind.QuestionQuestionToken
+            or SyntaxKind.DoKeyword
+        || (last.IsKind(SyntaxKind.CloseParenToken) && last.Parent?.Kind() is SyntaxKind.IfStatement or SyntaxKind.WhileStatement
+            or SyntaxKind.ForStatement or SyntaxKind.ForEachStatement or SyntaxKind.UsingStatement or SyntaxKind.LockStatement
+            or SyntaxKind.FixedStatement);
+
+    private static string LeadingWhitespace(Microsoft.CodeAnalysis.Text.SourceText text, SyntaxToken token)
+    {
+        var line = text.Lines.GetLineFromPosition(token.SpanStart).ToString();
+        return line[..(line.Length - line.TrimStart().Length)];
     }
 }

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using CSharpKernel.Execution;
+using CSharpKernel.History;
+using CSharpKernel.Language;
 using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
 using CSharpKernel.Server.Handlers;
@@ -26,6 +28,8 @@ public sealed class KernelServer : IDisposable
     private readonly ConsoleCapture _capture = new();
     private readonly CellCancellation _cancellation = new();
     private readonly ScriptSession _session;
+    private readonly LanguageService _language;
+    private readonly HistoryStore _history = new(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
     private PosixSignalRegistration? _sigint;
 
     public KernelServer(ConnectionInfo connection)
@@ -35,8 +39,13 @@ public sealed class KernelServer : IDisposable
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
 
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token);
-        _session = new ScriptSession(new ScriptGlobals(kernelApi), DefaultScriptOptions.Create());
-        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation);
+        var options = DefaultScriptOptions.Create();
+        _session = new ScriptSession(new ScriptGlobals(kernelApi), options);
+        _language = new LanguageService(_session, options);
+        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _history);
+        var complete = new CompleteHandler(_language);
+        var inspect = new InspectHandler(_language);
+        var history = new HistoryHandler(_history);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
 
@@ -45,6 +54,9 @@ public sealed class KernelServer : IDisposable
             ["execute_request"] = new(execute.Handle, execute.Enqueue),
             ["kernel_info_request"] = new(KernelInfoHandler.Handle),
             ["is_complete_request"] = new(IsCompleteHandler.Handle),
+            ["complete_request"] = new(complete.Handle),
+            ["inspect_request"] = new(inspect.Handle),
+            ["history_request"] = new(history.Handle),
             ["comm_info_request"] = new(CommHandler.Info),
             ["comm_open"] = new(CommHandler.Open),
             ["comm_msg"] = new(CommHandler.Ignore),
@@ -76,6 +88,7 @@ public sealed class KernelServer : IDisposable
             _cancellation.Interrupt();
         });
         _executor.Post(_session.WarmUp);
+        _language.WarmUpInBackground();
         ParentWatch.Start(RequestShutdown);
 
         _shutdown.Wait();
@@ -89,6 +102,8 @@ public sealed class KernelServer : IDisposable
         _sigint?.Dispose();
         _executor.Dispose();
         _capture.Dispose();
+        _history.Dispose();
+        _language.Dispose();
         foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat, _iopub })
             loop.Dispose();
         NetMQConfig.Cleanup(block: false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.History;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
@@ -15,17 +16,19 @@ public sealed class ExecuteHandler
     private readonly ScriptSession _session;
     private readonly ConsoleCapture _capture;
     private readonly CellCancellation _cancellation;
+    private readonly HistoryStore _history;
     private long _received;
     private long _running;
     private long _abortThrough;
     private int _executionCount;
 
-    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation)
+    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation, HistoryStore history)
     {
         _executor = executor;
         _session = session;
         _capture = capture;
         _cancellation = cancellation;
+        _history = history;
     }
 
     /// <summary>Numbers each request as it arrives, so an error can abort exactly those queued before it.</summary>
@@ -57,6 +60,9 @@ public sealed class ExecuteHandler
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
         var outcome = Run(request, content, count);
+        var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
+        if (counts)
+            _history.Record(count, content.Code, data?[MimeFormatter.TextPlain]?.GetValue<string>());
 
         if (outcome.Error is { } error)
         {
@@ -75,8 +81,8 @@ public sealed class ExecuteHandler
             return;
         }
 
-        if (outcome.HasValue && !content.Silent)
-            request.Publish("execute_result", new ExecuteResultContent(count, MimeFormatter.Format(outcome.Value), new JsonObject()),
+        if (data is not null)
+            request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
                 ProtocolJsonContext.Default.ExecuteResultContent);
         request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count }, ProtocolJsonContext.Default.ExecuteReply);
     }

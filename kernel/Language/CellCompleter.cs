@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using CSharpKernel.Magics;
+using CSharpKernel.Protocol;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Completion;
+
+namespace CSharpKernel.Language;
+
+/// <summary>
+/// complete_request: Roslyn's completion at the cursor, narrowed to what the word typed so far
+/// starts with, or the magic names after a <c>%</c> at the start of a line. Positions in and out
+/// are code points.
+/// </summary>
+public static class CellCompleter
+{
+    /// <summary>Describing an item costs about a millisecond, so only the first few get a signature.</summary>
+    private const int DescribedItems = 10;
+
+    private const string TypesKey = "_jupyter_types_experimental";
+
+    public static CompleteReply Complete(Document document, string code, int cursor)
+    {
+        if (MagicPrefix(code, cursor) is { } start)
+            return Magics(code, start, cursor);
+
+        var service = CompletionService.GetService(document)
+                      ?? throw new InvalidOperationException("the workspace has no C# completion service");
+        var list = service.GetCompletionsAsync(document, cursor).GetAwaiter().GetResult();
+        var span = list.Span;
+        var typed = code[span.Start..Math.Max(span.Start, cursor)];
+        var items = list.ItemsList
+            .Where(item => item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(item => item.FilterText.StartsWith(typed, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(item => item.SortText, StringComparer.OrdinalIgnoreCase)
+            .DistinctBy(InsertionText)
+            .ToList();
+
+        var matches = new List<string>(items.Count);
+        var types = new JsonArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = InsertionText(items[i]);
+            matches.Add(text);
+            var signature = i < DescribedItems ? Signature(service, document, items[i]) : "";
+            types.Add(TypeEntry(code, span.Start, span.End, text, CompletionKinds.Of(items[i].Tags), signature));
+        }
+        return Reply(code, span.Start, span.End, matches, types);
+    }
+
+    /// <summary>Where the magic name being typed starts, if the cursor is in one: a line that so far is <c>%name</c>.</summary>
+    private static int? MagicPrefix(string code, int cursor)
+    {
+        var lineStart = cursor == 0 ? 0 : code.LastIndexOf('\n', cursor - 1) + 1;
+        var line = code[lineStart..cursor];
+        var word = line.TrimStart();
+        var name = word.TrimStart('%');
+        var percents = word.Length - name.Length;
+        if (percents is 0 or > 2 || !name.All(char.IsLetterOrDigit))
+            return null;
+        return cursor - word.Length;
+    }
+
+    private static CompleteReply Magics(string code, int start, int cursor)
+    {
+        var typed = code[start..cursor];
+        var end = cursor;
+        while (end < code.Length && char.IsLetterOrDigit(code[end]))
+            end++;
+        var matches = MagicNames.All.Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
+        var types = new JsonArray([.. matches.Select(name => TypeEntry(code, start, end, name, CompletionKinds.Magic, ""))]);
+        return Reply(code, start, end, matches, types);
+    }
+
+    private static CompleteReply Reply(string code, int start, int end, IReadOnlyList<string> matches, JsonArray types) =>
+        new()
+        {
+            Matches = matches,
+            CursorStart = CodePoints.FromUtf16(code, start),
+            CursorEnd = CodePoints.FromUtf16(code, end),
+            Metadata = new JsonObject { [TypesKey] = types },
+        };
+
+    private static JsonObject TypeEntry(string code, int start, int end, string text, string type, string signature) =>
+        new()
+        {
+            ["start"] = CodePoints.FromUtf16(code, start),
+            ["end"] = CodePoints.FromUtf16(code, end),
+            ["text"] = text,
+            ["type"] = type,
+            ["signature"] = signature,
+        };
+
+    private static string InsertionText(CompletionItem item) =>
+        item.Properties.TryGetValue("InsertionText", out var insertion) && !string.IsNullOrEmpty(insertion)
+            ? insertion
+            : item.DisplayText;
+
+    private static string Signature(CompletionService service, Document document, CompletionItem item)
+    {
+        var description = service.GetDescriptionAsync(document, item).GetAwaiter().GetResult();
+        var text = description?.Text ?? "";
+        var newline = text.IndexOf('\n');
+        return (newline < 0 ? text : text[..newline]).TrimEnd('\r');
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using CSharpKernel.Execution;
+using CSharpKernel.Logging;
+using CSharpKernel.Protocol;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace CSharpKernel.Language;
+
+/// <summary>
+/// Completion and inspection over every cell the session has run. Called from the shell thread
+/// while the executor runs cells: it reads the session only through its thread-safe snapshots,
+/// and one lock keeps the warm-up and the requests out of each other's way in the workspace.
+/// </summary>
+public sealed class LanguageService : IDisposable
+{
+    private const string WarmUpCode = "var warm = new List<int>();\nConsole.WriteLine(Math.Max(1, 2));\nwarm.";
+
+    private readonly ScriptSession _session;
+    private readonly ScriptOptions _options;
+    private readonly Lock _gate = new();
+    private SubmissionWorkspace? _workspace;
+
+    public LanguageService(ScriptSession session, ScriptOptions options)
+    {
+        _session = session;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Loads Roslyn's editor services and runs one completion and one inspection on a background
+    /// thread, so the user's first request does not pay for the loading and JIT compiling.
+    /// </summary>
+    public void WarmUpInBackground()
+    {
+        var thread = new Thread(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            Complete(WarmUpCode, WarmUpCode.Length);
+            Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
+            KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms");
+        }) { IsBackground = true, Name = "language warm-up" };
+        thread.Start();
+    }
+
+    /// <summary>Completion at a cursor given in code points, as the protocol counts.</summary>
+    public CompleteReply Complete(string code, int cursorPos)
+    {
+        var cursor = CodePoints.ToUtf16(code, cursorPos);
+        try
+        {
+            lock (_gate)
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, code), code, cursor);
+        }
+        catch (Exception exception)
+        {
+            KernelLog.Warn($"completion failed: {exception}");
+            var position = CodePoints.FromUtf16(code, cursor);
+            return new CompleteReply { Matches = [], CursorStart = position, CursorEnd = position };
+        }
+    }
+
+    /// <summary>Inspection at a cursor given in code points.</summary>
+    public InspectReply Inspect(string code, int cursorPos, int detailLevel)
+    {
+        var cursor = CodePoints.ToUtf16(code, cursorPos);
+        try
+        {
+            lock (_gate)
+                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, code), cursor, detailLevel, _session.TryReadVariable);
+        }
+        catch (Exception exception)
+        {
+            KernelLog.Warn($"inspection failed: {exception}");
+            return new InspectReply { Found = false };
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+            _workspace?.Dispose();
+    }
+
+    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_options);
+}
