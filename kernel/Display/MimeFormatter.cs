@@ -1,15 +1,44 @@
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.CSharp.Scripting.Hosting;
 
 namespace CSharpKernel.Display;
 
-/// <summary>Turns a value into a mime bundle; text/plain is always present.</summary>
+/// <summary>
+/// Turns a value into a mime bundle: text/plain always (so consoles and text exports work), then
+/// what registered formatters make of it, then the built-in views (HTML tables, markup, images).
+/// </summary>
 public static class MimeFormatter
 {
-    public const string TextPlain = "text/plain";
+    public static FormatterRegistry Registry { get; } = new();
 
-    public static JsonObject Format(object? value) => new() { [TextPlain] = FormatPlain(value) };
-
-    /// <summary>C# literal syntax, as the C# REPL prints values: strings quoted, collections listed.</summary>
-    public static string FormatPlain(object? value) => CSharpObjectFormatter.Instance.FormatObject(value);
+    public static JsonObject Format(object? value)
+    {
+        var bundle = new JsonObject();
+        if (value is null)
+        {
+            bundle[MimeTypes.PlainText] = PlainTextFormatter.Format(null);
+            return bundle;
+        }
+        foreach (var (mimeType, text) in Registry.FormatAll(value))
+            bundle[mimeType] = text;
+        switch (value)
+        {
+            case Html markup:
+                bundle.TryAdd(MimeTypes.Html, markup.Content);
+                bundle.TryAdd(MimeTypes.PlainText, markup.Content);
+                break;
+            case Markdown markdown:
+                bundle.TryAdd(MimeTypes.Markdown, markdown.Content);
+                bundle.TryAdd(MimeTypes.PlainText, markdown.Content);
+                break;
+            case Image image:
+                bundle.TryAdd(image.MimeType, Convert.ToBase64String(image.Data));
+                break;
+            default:
+                if (!bundle.ContainsKey(MimeTypes.Html) && HtmlFormatter.TryFormat(value) is { } table)
+                    bundle[MimeTypes.Html] = table;
+                break;
+        }
+        bundle.TryAdd(MimeTypes.PlainText, PlainTextFormatter.Format(value));
+        return bundle;
+    }
 }

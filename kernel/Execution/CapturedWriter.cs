@@ -70,6 +70,19 @@ public sealed class CapturedWriter : TextWriter
         }
     }
 
+    /// <summary>Removes and returns the text after the last newline not yet sent.</summary>
+    public string TakePartialLine()
+    {
+        lock (_lock)
+        {
+            var text = _buffer.ToString();
+            var newline = text.LastIndexOf('\n');
+            var partial = text[(newline + 1)..];
+            _buffer.Length = newline + 1;
+            return partial;
+        }
+    }
+
     public override void Flush()
     {
         lock (_lock)

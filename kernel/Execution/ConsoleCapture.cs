@@ -37,6 +37,9 @@ public sealed class ConsoleCapture : IDisposable
         Console.SetError(_stderr);
     }
 
+    /// <summary>The unfinished last line written to stdout, taken back so that it can serve as a prompt.</summary>
+    public string TakePartialLine() => _stdout.TakePartialLine();
+
     public void FlushAll()
     {
         _stdout.Flush();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CSharpKernel.Execution.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -22,6 +23,14 @@ public static class DefaultScriptOptions
     ];
 
     public static LanguageVersion LanguageVersion => LanguageVersion.Latest.MapSpecifiedToEffectiveVersion();
+
+    /// <summary>The C# version cells are compiled with, as "14.0".</summary>
+    public static string LanguageVersionText => LanguageVersion.ToDisplayString();
+
+    /// <summary>The options for a kernel's session: <c>#r "nuget: ..."</c> restores packages and reports progress through the kernel API.</summary>
+    public static ScriptOptions Create(KernelApi kernel) =>
+        Create().WithMetadataResolver(new PackageReferenceResolver(
+            new PackageRestorer(Environment.GetEnvironmentVariable("CSHARP_KERNEL_PACKAGE_CACHE")), kernel));
 
     public static ScriptOptions Create() =>
         ScriptOptions.Default

@@ -1,3 +1,5 @@
+using CSharpKernel.Display;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>What a cell can ask of the kernel, as the global <c>Kernel</c>.</summary>
@@ -5,11 +7,13 @@ public sealed class KernelApi
 {
     private readonly Func<IOutputSink?> _sink;
     private readonly Func<CancellationToken> _token;
+    private readonly ConsoleInput _input;
 
-    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token)
+    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
     {
         _sink = sink;
         _token = token;
+        _input = input;
     }
 
     /// <summary>Cancelled when the user interrupts the running cell.</summary>
@@ -21,6 +25,21 @@ public sealed class KernelApi
         handle.Show(value, update: false);
         return handle;
     }
+
+    /// <summary>Formatters by type and mime type, used for every displayed value and cell result.</summary>
+    public FormatterRegistry Formatters => MimeFormatter.Registry;
+
+    /// <summary>A PNG or JPEG image from its bytes.</summary>
+    public Image Image(byte[] data) => CSharpKernel.Display.Image.FromBytes(data);
+
+    /// <summary>A PNG or JPEG image from a file.</summary>
+    public Image ImageFile(string path) => CSharpKernel.Display.Image.FromFile(path);
+
+    /// <summary>Asks the user for a line of text, showing the prompt in the front end.</summary>
+    public string ReadLine(string prompt = "") => _input.ReadLine(prompt, password: false);
+
+    /// <summary>Asks for a secret: the front end hides what is typed.</summary>
+    public string ReadPassword(string prompt = "Password: ") => _input.ReadLine(prompt, password: true);
 
     public void ClearOutput(bool wait = false)
     {

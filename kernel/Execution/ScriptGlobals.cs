@@ -1,3 +1,5 @@
+using CSharpKernel.Display;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>
@@ -14,4 +16,10 @@ public sealed class ScriptGlobals
 #pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
     public DisplayHandle display(object? value) => Kernel.Display(value);
 #pragma warning restore IDE1006
+
+    /// <summary>Markup shown as it is: <c>display(Html("&lt;b&gt;hi&lt;/b&gt;"))</c>.</summary>
+    public Html Html(string content) => new(content);
+
+    /// <summary>Markdown rendered by the front end.</summary>
+    public Markdown Markdown(string content) => new(content);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CSharpKernel.Execution.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -57,7 +58,19 @@ public sealed class ScriptSession
         var cellName = CellName.For(executionCount);
         var script = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
 
-        var errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        List<Diagnostic> errors;
+        try
+        {
+            errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return CellOutcome.Failed(Tracebacks.Interrupted());
+        }
+        catch (RestoreFailedException e)
+        {
+            return CellOutcome.Failed(Tracebacks.ForException(e));
+        }
         if (errors.Count > 0)
             return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));
 

@@ -1,15 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CSharpKernel.Display;
 
 namespace CSharpKernel.Language;
 
 /// <summary>What inspection found for one symbol, and how it reads as text/plain and text/markdown.</summary>
 public sealed record Inspection(IReadOnlyList<string> Signatures, DocComment Doc, string? Value, string? Assembly)
 {
-    public const string TextPlain = "text/plain";
-    public const string TextMarkdown = "text/markdown";
-
-    public JsonObject ToMimeBundle() => new() { [TextPlain] = Plain(), [TextMarkdown] = Markdown() };
+    public JsonObject ToMimeBundle() => new() { [MimeTypes.PlainText] = Plain(), [MimeTypes.Markdown] = Markdown() };
 
     public string Plain()
     {

@@ -31,7 +31,7 @@ public sealed class SubmissionWorkspace : IDisposable
             OutputKind.DynamicallyLinkedLibrary,
             usings: scriptOptions.Imports,
             allowUnsafe: true,
-            metadataReferenceResolver: scriptOptions.MetadataResolver,
+            metadataReferenceResolver: new WorkspaceReferenceResolver(scriptOptions.MetadataResolver),
             sourceReferenceResolver: scriptOptions.SourceResolver);
         _references = WorkspaceReferences.Create();
     }
@@ -67,14 +67,14 @@ public sealed class SubmissionWorkspace : IDisposable
             _last = AddSubmission($"Cell{i + 1}", cells[i]).ProjectId;
             _cells.Add(cells[i]);
         }
-        _current = AddSubmission("Edit", "");
+        _current = AddSubmission("Edit", "", WorkspaceReferenceResolver.EditPath);
     }
 
     /// <summary>Cells only ever join the end of the chain, unless the session was reset.</summary>
     private bool Extends(IReadOnlyList<string> cells) =>
         cells.Count >= _cells.Count && (_cells.Count == 0 || cells[_cells.Count - 1] == _cells[^1]);
 
-    private DocumentId AddSubmission(string name, string code)
+    private DocumentId AddSubmission(string name, string code, string? filePath = null)
     {
         var projectId = ProjectId.CreateNewId(name);
         var documentId = DocumentId.CreateNewId(projectId, name);
@@ -82,7 +82,7 @@ public sealed class SubmissionWorkspace : IDisposable
             projectId, VersionStamp.Create(), name, name, LanguageNames.CSharp,
             compilationOptions: _compilationOptions,
             parseOptions: _parseOptions,
-            documents: [DocumentInfo.Create(documentId, name, sourceCodeKind: SourceCodeKind.Script,
+            documents: [DocumentInfo.Create(documentId, name, sourceCodeKind: SourceCodeKind.Script, filePath: filePath,
                 loader: TextLoader.From(TextAndVersion.Create(SourceText.From(code), VersionStamp.Create())))],
             projectReferences: _last is null ? [] : [new ProjectReference(_last)],
             metadataReferences: _references,

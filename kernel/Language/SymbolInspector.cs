@@ -55,7 +55,7 @@ public static class SymbolInspector
             return null;
         try
         {
-            var text = MimeFormatter.FormatPlain(value);
+            var text = PlainTextFormatter.Format(value);
             return text.Length > MaxValueLength ? text[..MaxValueLength] + "…" : text;
         }
         catch (Exception exception)

@@ -2,5 +2,5 @@ namespace CSharpKernel.Protocol;
 
 public sealed record CommInfoRequest
 {
-    public string? TargetName { get; init; }
+    public string? TargetName { get; set; }
 }

@@ -2,6 +2,6 @@ namespace CSharpKernel.Protocol;
 
 public sealed record CommOpenContent
 {
-    public string CommId { get; init; } = "";
-    public string TargetName { get; init; } = "";
+    public string CommId { get; set; } = "";
+    public string TargetName { get; set; } = "";
 }

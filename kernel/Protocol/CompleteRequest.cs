@@ -2,6 +2,6 @@ namespace CSharpKernel.Protocol;
 
 public sealed record CompleteRequest
 {
-    public string Code { get; init; } = "";
-    public int CursorPos { get; init; }
+    public string Code { get; set; } = "";
+    public int CursorPos { get; set; }
 }

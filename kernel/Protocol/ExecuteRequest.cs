@@ -2,12 +2,17 @@ using System.Text.Json;
 
 namespace CSharpKernel.Protocol;
 
+/// <remarks>
+/// Requests use settable properties, not init-only ones: the source-generated deserializer passes
+/// default(T) for every init-only property missing from the JSON, which would wipe out the spec's
+/// defaults (store_history and allow_stdin are true when absent).
+/// </remarks>
 public sealed record ExecuteRequest
 {
-    public string Code { get; init; } = "";
-    public bool Silent { get; init; }
-    public bool StoreHistory { get; init; } = true;
-    public Dictionary<string, string> UserExpressions { get; init; } = [];
-    public bool AllowStdin { get; init; } = true;
-    public bool StopOnError { get; init; } = true;
+    public string Code { get; set; } = "";
+    public bool Silent { get; set; }
+    public bool StoreHistory { get; set; } = true;
+    public Dictionary<string, string> UserExpressions { get; set; } = [];
+    public bool AllowStdin { get; set; } = true;
+    public bool StopOnError { get; set; } = true;
 }

@@ -3,13 +3,13 @@ namespace CSharpKernel.Protocol;
 /// <summary>Every field but the access type may be absent or null; the defaults are IPython's.</summary>
 public sealed record HistoryRequest
 {
-    public bool Output { get; init; }
-    public bool Raw { get; init; } = true;
-    public string HistAccessType { get; init; } = "tail";
-    public int? Session { get; init; }
-    public int? Start { get; init; }
-    public int? Stop { get; init; }
-    public int? N { get; init; }
-    public string? Pattern { get; init; }
-    public bool Unique { get; init; }
+    public bool Output { get; set; }
+    public bool Raw { get; set; } = true;
+    public string HistAccessType { get; set; } = "tail";
+    public int? Session { get; set; }
+    public int? Start { get; set; }
+    public int? Stop { get; set; }
+    public int? N { get; set; }
+    public string? Pattern { get; set; }
+    public bool Unique { get; set; }
 }

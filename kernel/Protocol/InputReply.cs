@@ -2,5 +2,5 @@ namespace CSharpKernel.Protocol;
 
 public sealed record InputReply
 {
-    public string Value { get; init; } = "";
+    public string Value { get; set; } = "";
 }

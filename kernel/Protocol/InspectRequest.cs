@@ -2,7 +2,7 @@ namespace CSharpKernel.Protocol;
 
 public sealed record InspectRequest
 {
-    public string Code { get; init; } = "";
-    public int CursorPos { get; init; }
-    public int DetailLevel { get; init; }
+    public string Code { get; set; } = "";
+    public int CursorPos { get; set; }
+    public int DetailLevel { get; set; }
 }

@@ -2,5 +2,5 @@ namespace CSharpKernel.Protocol;
 
 public sealed record IsCompleteRequest
 {
-    public string Code { get; init; } = "";
+    public string Code { get; set; } = "";
 }

@@ -2,5 +2,5 @@ namespace CSharpKernel.Protocol;
 
 public sealed record ShutdownRequest
 {
-    public bool Restart { get; init; }
+    public bool Restart { get; set; }
 }

@@ -26,12 +26,9 @@ public sealed record ConnectionInfo
     }
 
     /// <summary>The address to bind: exactly the ip given, since gateways launch kernels remotely.</summary>
-    public string Endpoint(int port) => Transport switch
-    {
-        "tcp" => $"tcp://{Ip}:{port}",
-        "ipc" => $"ipc://{Ip}-{port}",
-        _ => throw new InvalidDataException($"transport '{Transport}' is not supported (tcp or ipc)"),
-    };
+    public ChannelEndpoint Endpoint(int port) => Transport == "ipc"
+        ? new ChannelEndpoint("ipc", $"{Ip}-{port}")
+        : new ChannelEndpoint("tcp", $"{Ip}:{port}");
 
     private void Validate()
     {

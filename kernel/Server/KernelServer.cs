@@ -27,6 +27,7 @@ public sealed class KernelServer : IDisposable
     private readonly Executor _executor = new();
     private readonly ConsoleCapture _capture = new();
     private readonly CellCancellation _cancellation = new();
+    private readonly ConsoleInput _input;
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
     private readonly HistoryStore _history = new(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
@@ -38,11 +39,14 @@ public sealed class KernelServer : IDisposable
         _iopub = new SocketLoop("iopub", new PublisherSocket(), connection.Endpoint(connection.IopubPort), null);
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
 
-        var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token);
-        var options = DefaultScriptOptions.Create();
+        _input = new ConsoleInput(_capture, () => _cancellation.Token);
+        var stdinBroker = new StdinBroker(codec);
+        var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
+        var options = DefaultScriptOptions.Create(kernelApi);
         _session = new ScriptSession(new ScriptGlobals(kernelApi), options);
         _language = new LanguageService(_session, options);
-        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _history);
+        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
+            (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
         var complete = new CompleteHandler(_language);
         var inspect = new InspectHandler(_language);
         var history = new HistoryHandler(_history);
@@ -72,13 +76,14 @@ public sealed class KernelServer : IDisposable
 
         _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell.OnFrames(_shell!, frames));
         _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control.OnFrames(_control!, frames));
-        _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), _ => { });
+        _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), stdinBroker.OnFrames);
         _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
     }
 
     public void Run()
     {
         _capture.Install();
+        _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();
         _messenger.Publish(null, "status", new StatusContent(ExecutionState.Starting), ProtocolJsonContext.Default.StatusContent);

@@ -24,11 +24,25 @@ public static class ParentWatch
         thread.Start();
     }
 
+    /// <summary>A dead parent that nobody has reaped yet is a zombie ("Z" in /proc/PID/stat): gone too.</summary>
+    private static bool IsRunningOnLinux(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsAlive(int pid)
     {
-        // A parent that died leaves us re-parented; /proc tells whether the pid still exists.
         if (OperatingSystem.IsLinux())
-            return Directory.Exists($"/proc/{pid}") && Environment.ProcessId != pid;
+            return IsRunningOnLinux(pid);
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);

@@ -15,15 +15,16 @@ public sealed class SocketLoop : IDisposable
     private readonly NetMQPoller _poller;
     private readonly Thread _thread;
     private readonly Action<List<byte[]>>? _onReceive;
+    private readonly IDisposable? _relay;
 
     /// <param name="onReceive">Called on this loop's thread for every multipart message received.</param>
-    public SocketLoop(string name, NetMQSocket socket, string endpoint, Action<List<byte[]>>? onReceive)
+    public SocketLoop(string name, NetMQSocket socket, ChannelEndpoint endpoint, Action<List<byte[]>>? onReceive)
     {
         _name = name;
         _socket = socket;
         _onReceive = onReceive;
         socket.Options.Linger = TimeSpan.FromSeconds(2);
-        socket.Bind(endpoint);
+        _relay = endpoint.Bind(socket);
         if (onReceive is not null)
             socket.ReceiveReady += OnReceiveReady;
         _outgoing.ReceiveReady += OnOutgoing;
@@ -49,6 +50,7 @@ public sealed class SocketLoop : IDisposable
         _poller.Dispose();
         _outgoing.Dispose();
         _socket.Dispose();
+        _relay?.Dispose();
     }
 
     /// <summary>One message per event: a REP socket must answer before it may receive again.</summary>

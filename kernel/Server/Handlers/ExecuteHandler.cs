@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
 using CSharpKernel.History;
+using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
@@ -16,14 +17,19 @@ public sealed class ExecuteHandler
     private readonly ScriptSession _session;
     private readonly ConsoleCapture _capture;
     private readonly CellCancellation _cancellation;
+    private readonly ConsoleInput _input;
+    private readonly Func<RequestContext, bool, IInputSource> _inputFor;
     private readonly HistoryStore _history;
     private long _received;
     private long _running;
     private long _abortThrough;
     private int _executionCount;
 
-    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation, HistoryStore history)
+    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation,
+        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor, HistoryStore history)
     {
+        _input = input;
+        _inputFor = inputFor;
         _executor = executor;
         _session = session;
         _capture = capture;
@@ -62,7 +68,7 @@ public sealed class ExecuteHandler
         var outcome = Run(request, content, count);
         var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
         if (counts)
-            _history.Record(count, content.Code, data?[MimeFormatter.TextPlain]?.GetValue<string>());
+            _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
         if (outcome.Error is { } error)
         {
@@ -90,14 +96,22 @@ public sealed class ExecuteHandler
     private CellOutcome Run(RequestContext request, ExecuteRequest content, int count)
     {
         _capture.Target = content.Silent ? null : new IopubOutputSink(request);
+        _input.Source = _inputFor(request, content.AllowStdin);
         var token = _cancellation.Begin();
         try
         {
             return _session.Run(content.Code, count, token);
         }
+        catch (Exception exception)
+        {
+            // A fault of the kernel's own, not of the cell: the request still gets its error reply.
+            KernelLog.Warn($"execute failed inside the kernel: {exception}");
+            return CellOutcome.Failed(Tracebacks.ForException(exception));
+        }
         finally
         {
             _cancellation.End();
+            _input.Source = null;
             _capture.FlushAll();
         }
     }

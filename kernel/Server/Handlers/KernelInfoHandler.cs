@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CSharpKernel.Server.Handlers;
 
@@ -11,14 +10,14 @@ public static class KernelInfoHandler
     public static readonly string ImplementationVersion =
         typeof(KernelInfoHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static readonly KernelInfoReply Info = Build();
+    internal static readonly KernelInfoReply Info = Build();
 
     public static void Handle(RequestContext request) =>
         request.Reply(Info, ProtocolJsonContext.Default.KernelInfoReply);
 
     private static KernelInfoReply Build()
     {
-        var languageVersion = DefaultScriptOptions.LanguageVersion.ToDisplayString();
+        var languageVersion = DefaultScriptOptions.LanguageVersionText;
         return new KernelInfoReply
         {
             ProtocolVersion = Messenger.ProtocolVersion,

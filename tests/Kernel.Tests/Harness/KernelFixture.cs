@@ -8,10 +8,13 @@ public abstract class KernelFixture
 
     protected virtual string Key => "fixture-secret";
 
+    /// <summary>Extra environment variables for the kernel process.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Environment => null;
+
     [OneTimeSetUp]
     public void StartKernel()
     {
-        Kernel = KernelProcess.Start(Key);
+        Kernel = KernelProcess.Start(Key, Environment);
         Client = new KernelClient(Kernel);
         Client.WaitForReady();
     }

@@ -35,17 +35,19 @@ public sealed class KernelProcess : IDisposable
         }
     }
 
-    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null)
+    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp")
     {
+        var ipc = transport == "ipc";
+        var ipcBase = Path.Combine(Path.GetTempPath(), $"kernel-ipc-{Guid.NewGuid():N}");
         var connection = new JsonObject
         {
-            ["transport"] = "tcp",
-            ["ip"] = "127.0.0.1",
-            ["shell_port"] = FreePort(),
-            ["iopub_port"] = FreePort(),
-            ["stdin_port"] = FreePort(),
-            ["control_port"] = FreePort(),
-            ["hb_port"] = FreePort(),
+            ["transport"] = transport,
+            ["ip"] = ipc ? ipcBase : "127.0.0.1",
+            ["shell_port"] = ipc ? 1 : FreePort(),
+            ["iopub_port"] = ipc ? 2 : FreePort(),
+            ["stdin_port"] = ipc ? 3 : FreePort(),
+            ["control_port"] = ipc ? 4 : FreePort(),
+            ["hb_port"] = ipc ? 5 : FreePort(),
             ["key"] = key,
             ["signature_scheme"] = "hmac-sha256",
             ["kernel_name"] = "csharp",

@@ -1,0 +1,78 @@
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// Console.In for cells: each line read is asked of the front end. Text written to stdout just
+/// before, with no newline after it ("Name: "), becomes the prompt, as users of input() expect.
+/// </summary>
+public sealed class ConsoleInput : TextReader
+{
+    private readonly ConsoleCapture _capture;
+    private readonly Func<CancellationToken> _token;
+    private readonly Lock _lock = new();
+    private string? _line;
+    private int _position;
+
+    public ConsoleInput(ConsoleCapture capture, Func<CancellationToken> token)
+    {
+        _capture = capture;
+        _token = token;
+    }
+
+    /// <summary>The running request's input; null between requests.</summary>
+    public IInputSource? Source { get; set; }
+
+    public void Install() => Console.SetIn(this);
+
+    public string ReadLine(string prompt, bool password)
+    {
+        var source = Source ?? throw new InvalidOperationException("Input is only available while a cell runs.");
+        _capture.FlushAll();
+        return source.ReadLine(prompt, password, _token());
+    }
+
+    public override string? ReadLine()
+    {
+        lock (_lock)
+        {
+            if (_line is not null)
+            {
+                var rest = _line[_position..];
+                _line = null;
+                return rest;
+            }
+        }
+        return ReadLine(_capture.TakePartialLine(), password: false);
+    }
+
+    public override int Read()
+    {
+        lock (_lock)
+        {
+            Fill();
+            if (_position == _line!.Length)
+            {
+                _line = null;
+                return '\n';
+            }
+            return _line[_position++];
+        }
+    }
+
+    public override int Peek()
+    {
+        lock (_lock)
+        {
+            Fill();
+            return _position == _line!.Length ? '\n' : _line[_position];
+        }
+    }
+
+    /// <summary>Makes sure a line is buffered for Read and Peek; the newline is handed out last.</summary>
+    private void Fill()
+    {
+        if (_line is not null)
+            return;
+        _line = ReadLine(_capture.TakePartialLine(), password: false);
+        _position = 0;
+    }
+}

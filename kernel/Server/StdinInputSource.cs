@@ -1,0 +1,40 @@
+using CSharpKernel.Execution;
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Server;
+
+/// <summary>Input for one execute_request: an input_request on stdin, to the identity that sent the request.</summary>
+public sealed class StdinInputSource : IInputSource
+{
+    private readonly RequestContext _request;
+    private readonly bool _allowed;
+    private readonly SocketLoop _stdin;
+    private readonly StdinBroker _broker;
+    private readonly Messenger _messenger;
+
+    public StdinInputSource(RequestContext request, bool allowed, SocketLoop stdin, StdinBroker broker, Messenger messenger)
+    {
+        _request = request;
+        _allowed = allowed;
+        _stdin = stdin;
+        _broker = broker;
+        _messenger = messenger;
+    }
+
+    public string ReadLine(string prompt, bool password, CancellationToken token)
+    {
+        if (!_allowed)
+            throw new InvalidOperationException("This front end does not accept input: the request was sent with allow_stdin false.");
+        var reply = _broker.Expect();
+        _messenger.Reply(_stdin, _request.Message, "input_request", new InputRequest(prompt, password), ProtocolJsonContext.Default.InputRequest);
+        try
+        {
+            reply.Wait(token);
+            return reply.Result;
+        }
+        finally
+        {
+            _broker.Abandon();
+        }
+    }
+}
