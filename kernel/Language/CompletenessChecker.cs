@@ -27,19 +27,19 @@ public static class CompletenessChecker
             return new IsCompleteReply { Status = Complete };
         var tree = CSharpSyntaxTree.ParseText(csharp, CellClassifier.ParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree))
-            return new IsCompleteReply { Status = Incomplete, Indent = Indent(tree, csharp) };
+            return new IsCompleteReply { Status = Incomplete, Indent = Indent(tree) };
         var invalid = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
         return new IsCompleteReply { Status = invalid ? Invalid : Complete };
     }
 
     /// <summary>
-    /// Where the next line starts: one unit inside the innermost bracket still open, measured from
-    /// the line that opened it, and one more after a header still waiting for its statement
-    /// (<c>if (x)</c>, <c>else</c>, <c>x =&gt;</c>, a binary operator at the end of the line).
+    /// Where the next line starts: one unit per bracket still open, and one more after a header
+    /// still waiting for its statement (<c>if (x)</c>, <c>else</c>, <c>x =&gt;</c>, an operator at
+    /// the end of the line).
     /// </summary>
-    private static string Indent(SyntaxTree tree, string code)
+    private static string Indent(SyntaxTree tree)
     {
-        var open = new Stack<SyntaxToken>();
+        var depth = 0;
         SyntaxToken last = default;
         foreach (var token in tree.GetRoot().DescendantTokens())
         {
@@ -47,13 +47,13 @@ public static class CompletenessChecker
                 continue;
             last = token;
             if (token.Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken)
-                open.Push(token);
-            else if (token.Kind() is SyntaxKind.CloseBraceToken or SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken && open.Count > 0)
-                open.Pop();
+                depth++;
+            else if (token.Kind() is SyntaxKind.CloseBraceToken or SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken)
+                depth = Math.Max(depth - 1, 0);
         }
-        var text = tree.GetText();
-        var indent = open.TryPeek(out var innermost) ? LeadingWhitespace(text, innermost) + IndentUnit : "";
-        return AwaitsStatement(last) ? indent + IndentUnit : indent;
+        if (AwaitsStatement(last))
+            depth++;
+        return string.Concat(Enumerable.Repeat(IndentUnit, depth));
     }
 
     private static bool AwaitsStatement(SyntaxToken last) =>
@@ -64,10 +64,4 @@ public static class CompletenessChecker
         || (last.IsKind(SyntaxKind.CloseParenToken) && last.Parent?.Kind() is SyntaxKind.IfStatement or SyntaxKind.WhileStatement
             or SyntaxKind.ForStatement or SyntaxKind.ForEachStatement or SyntaxKind.UsingStatement or SyntaxKind.LockStatement
             or SyntaxKind.FixedStatement);
-
-    private static string LeadingWhitespace(Microsoft.CodeAnalysis.Text.SourceText text, SyntaxToken token)
-    {
-        var line = text.Lines.GetLineFromPosition(token.SpanStart).ToString();
-        return line[..(line.Length - line.TrimStart().Length)];
-    }
 }

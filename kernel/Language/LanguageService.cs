@@ -75,11 +75,8 @@ public sealed class LanguageService : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-            _workspace?.Dispose();
-    }
+    /// <summary>Not under the lock: at shutdown a warm-up still running must not hold the exit back; its failure is caught.</summary>
+    public void Dispose() => _workspace?.Dispose();
 
     private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_options);
 }
