@@ -13,8 +13,8 @@ namespace CSharpKernel.Language;
 /// </summary>
 public static class CellCompleter
 {
-    /// <summary>Describing an item costs about a millisecond, so only the first few get a signature.</summary>
-    private const int DescribedItems = 10;
+    /// <summary>A front end shows the first matches; past these, signatures would only cost time.</summary>
+    private const int SignedItems = 100;
 
     private const string TypesKey = "_jupyter_types_experimental";
 
@@ -35,13 +35,14 @@ public static class CellCompleter
             .DistinctBy(InsertionText)
             .ToList();
 
+        var signatures = new CompletionSignatures(document.GetSemanticModelAsync().GetAwaiter().GetResult()!, span.Start);
         var matches = new List<string>(items.Count);
         var types = new JsonArray();
         for (var i = 0; i < items.Count; i++)
         {
             var text = InsertionText(items[i]);
             matches.Add(text);
-            var signature = i < DescribedItems ? Signature(service, document, items[i]) : "";
+            var signature = i < SignedItems ? signatures.For(items[i].DisplayText) : "";
             types.Add(TypeEntry(code, span.Start, span.End, text, CompletionKinds.Of(items[i].Tags), signature));
         }
         return Reply(code, span.Start, span.End, matches, types);
@@ -94,12 +95,4 @@ public static class CellCompleter
         item.Properties.TryGetValue("InsertionText", out var insertion) && !string.IsNullOrEmpty(insertion)
             ? insertion
             : item.DisplayText;
-
-    private static string Signature(CompletionService service, Document document, CompletionItem item)
-    {
-        var description = service.GetDescriptionAsync(document, item).GetAwaiter().GetResult();
-        var text = description?.Text ?? "";
-        var newline = text.IndexOf('\n');
-        return (newline < 0 ? text : text[..newline]).TrimEnd('\r');
-    }
 }

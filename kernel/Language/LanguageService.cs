@@ -35,9 +35,13 @@ public sealed class LanguageService : IDisposable
         var thread = new Thread(() =>
         {
             var clock = Stopwatch.StartNew();
+            lock (_gate)
+                Workspace();
+            var composed = clock.ElapsedMilliseconds;
             Complete(WarmUpCode, WarmUpCode.Length);
+            var completed = clock.ElapsedMilliseconds;
             Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
-            KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms");
+            KernelLog.Debug($"language services warm: composed {composed} ms, first completion {completed} ms, first inspection {clock.ElapsedMilliseconds} ms");
         }) { IsBackground = true, Name = "language warm-up" };
         thread.Start();
     }
@@ -49,7 +53,7 @@ public sealed class LanguageService : IDisposable
         try
         {
             lock (_gate)
-                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, code), code, cursor);
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor);
         }
         catch (Exception exception)
         {
@@ -66,7 +70,7 @@ public sealed class LanguageService : IDisposable
         try
         {
             lock (_gate)
-                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, code), cursor, detailLevel, _session.TryReadVariable);
+                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), cursor, detailLevel, _session.TryReadVariable);
         }
         catch (Exception exception)
         {

@@ -13,16 +13,6 @@ public static class SymbolInspector
     /// <summary>A value read while a cell runs may be mid-change; its text is cut short rather than flood the pager.</summary>
     private const int MaxValueLength = 2000;
 
-    private static readonly SymbolDisplayFormat SignatureFormat = SymbolDisplayFormat.MinimallyQualifiedFormat
-        .WithKindOptions(SymbolDisplayKindOptions.IncludeTypeKeyword | SymbolDisplayKindOptions.IncludeNamespaceKeyword)
-        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType
-                           | SymbolDisplayMemberOptions.IncludeRef | SymbolDisplayMemberOptions.IncludeContainingType
-                           | SymbolDisplayMemberOptions.IncludeConstantValue | SymbolDisplayMemberOptions.IncludeModifiers);
-
-    /// <summary>Members of a cell's script class are shown as the user wrote them, without the class.</summary>
-    private static readonly SymbolDisplayFormat CellMemberFormat = SignatureFormat
-        .RemoveMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType);
-
     public delegate bool VariableReader(string name, out object? value);
 
     public static InspectReply Inspect(Document document, int cursor, int detailLevel, VariableReader readVariable)
@@ -33,7 +23,7 @@ public static class SymbolInspector
             return new InspectReply { Found = false };
         var first = symbols[0];
         var inspection = new Inspection(
-            [.. symbols.Select(s => s.ToMinimalDisplayString(model, cursor, s.ContainingType?.IsScriptClass == true ? CellMemberFormat : SignatureFormat))],
+            [.. symbols.Select(s => SymbolSignatures.Of(s, model, cursor))],
             Documentation(first, detailLevel),
             CurrentValue(first, model, readVariable),
             detailLevel > 0 && first.ContainingAssembly is { } assembly && !IsCell(first, model) ? assembly.Identity.GetDisplayName() : null);

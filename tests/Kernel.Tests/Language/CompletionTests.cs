@@ -105,6 +105,13 @@ public sealed class CompletionTests : KernelFixture
     }
 
     [Test]
+    public void Code_after_a_magic_name_completes_as_csharp()
+    {
+        Assert.That(Matches(Complete("%time fruitB")), Does.Contain("fruitBasket"));
+        Assert.That(Matches(Complete("%%time\nfruitBasket.Cou")), Does.Contain("Count"));
+    }
+
+    [Test]
     public void A_cell_that_failed_to_compile_declares_nothing()
     {
         Assert.That(Client.Execute("var neverDeclared = undefinedThing;").Status, Is.EqualTo("error"));

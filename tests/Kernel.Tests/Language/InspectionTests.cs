@@ -45,6 +45,14 @@ public sealed class InspectionTests : KernelFixture
     }
 
     [Test]
+    public void Remarks_appear_only_at_detail_level_one()
+    {
+        Client.Execute("/// <summary>Shouts.</summary>\n/// <remarks>Only in capitals.</remarks>\nstring Shout(string s) => s.ToUpperInvariant();");
+        Assert.That(Plain(Inspect("Shout")), Does.Contain("Shouts.").And.Not.Contain("Only in capitals."));
+        Assert.That(Plain(Inspect("Shout", detailLevel: 1)), Does.Contain("Remarks:\nOnly in capitals."));
+    }
+
+    [Test]
     public void The_cursor_counts_code_points()
     {
         const string code = "var s = \"\U0001F600\U0001F600\U0001F600\"; Math.Max";
