@@ -29,7 +29,9 @@ public static class CellCompleter
         var span = list.Span;
         var typed = code[span.Start..Math.Max(span.Start, cursor)];
         var items = list.ItemsList
-            .Where(item => item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            // A complex edit (a type from a namespace not imported, which needs a using) would not
+            // compile as the plain text a Jupyter front end inserts.
+            .Where(item => !item.IsComplexTextEdit && item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .OrderBy(item => item.FilterText.StartsWith(typed, StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(item => item.SortText, StringComparer.OrdinalIgnoreCase)
             .DistinctBy(InsertionText)

@@ -58,6 +58,13 @@ public sealed class CompletionTests : KernelFixture
     }
 
     [Test]
+    public void Types_of_namespaces_not_imported_are_not_offered_as_plain_names()
+    {
+        Assert.That(Matches(Complete("NumberFormatI")), Does.Not.Contain("NumberFormatInfo"), "System.Globalization is not imported");
+        Assert.That(Matches(Complete("System.Globalization.NumberFormatI")), Does.Contain("NumberFormatInfo"));
+    }
+
+    [Test]
     public void Namespaces_complete_after_using()
     {
         Assert.That(Matches(Complete("using Sys")), Does.Contain("System"));
