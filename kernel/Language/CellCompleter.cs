@@ -20,8 +20,8 @@ public static class CellCompleter
 
     public static CompleteReply Complete(Document document, string code, int cursor)
     {
-        if (MagicPrefix(code, cursor) is { } start)
-            return Magics(code, start, cursor);
+        if (MagicPrefix(code, cursor) is { } magicStart)
+            return Magics(code, magicStart, cursor);
 
         var service = CompletionService.GetService(document)
                       ?? throw new InvalidOperationException("the workspace has no C# completion service");
@@ -38,6 +38,7 @@ public static class CellCompleter
             .ToList();
 
         var signatures = new CompletionSignatures(document.GetSemanticModelAsync().GetAwaiter().GetResult()!, span.Start);
+        var (start, end) = (CodePoints.FromUtf16(code, span.Start), CodePoints.FromUtf16(code, span.End));
         var matches = new List<string>(items.Count);
         var types = new JsonArray();
         for (var i = 0; i < items.Count; i++)
@@ -45,9 +46,9 @@ public static class CellCompleter
             var text = InsertionText(items[i]);
             matches.Add(text);
             var signature = i < SignedItems ? signatures.For(items[i].DisplayText) : "";
-            types.Add(TypeEntry(code, span.Start, span.End, text, CompletionKinds.Of(items[i].Tags), signature));
+            types.Add(TypeEntry(start, end, text, CompletionKinds.Of(items[i].Tags), signature));
         }
-        return Reply(code, span.Start, span.End, matches, types);
+        return Reply(start, end, matches, types);
     }
 
     /// <summary>Where the magic name being typed starts, if the cursor is in one: a line that so far is <c>%name</c>.</summary>
@@ -70,24 +71,26 @@ public static class CellCompleter
         while (end < code.Length && char.IsLetterOrDigit(code[end]))
             end++;
         var matches = MagicNames.All.Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
-        var types = new JsonArray([.. matches.Select(name => TypeEntry(code, start, end, name, CompletionKinds.Magic, ""))]);
-        return Reply(code, start, end, matches, types);
+        var (first, last) = (CodePoints.FromUtf16(code, start), CodePoints.FromUtf16(code, end));
+        var types = new JsonArray([.. matches.Select(name => TypeEntry(first, last, name, CompletionKinds.Magic, ""))]);
+        return Reply(first, last, matches, types);
     }
 
-    private static CompleteReply Reply(string code, int start, int end, IReadOnlyList<string> matches, JsonArray types) =>
+    /// <summary>A reply; its positions are already code points.</summary>
+    private static CompleteReply Reply(int start, int end, IReadOnlyList<string> matches, JsonArray types) =>
         new()
         {
             Matches = matches,
-            CursorStart = CodePoints.FromUtf16(code, start),
-            CursorEnd = CodePoints.FromUtf16(code, end),
+            CursorStart = start,
+            CursorEnd = end,
             Metadata = new JsonObject { [TypesKey] = types },
         };
 
-    private static JsonObject TypeEntry(string code, int start, int end, string text, string type, string signature) =>
+    private static JsonObject TypeEntry(int start, int end, string text, string type, string signature) =>
         new()
         {
-            ["start"] = CodePoints.FromUtf16(code, start),
-            ["end"] = CodePoints.FromUtf16(code, end),
+            ["start"] = start,
+            ["end"] = end,
             ["text"] = text,
             ["type"] = type,
             ["signature"] = signature,
