@@ -12,6 +12,7 @@ public static class CommandLine
         var root = new RootCommand("A C# kernel for Jupyter.");
         root.Subcommands.Add(InstallCommand());
         root.Subcommands.Add(RunCommand());
+        root.Subcommands.Add(ExecuteCommand());
         return root;
     }
 
@@ -45,6 +46,48 @@ public static class CommandLine
             using var server = new KernelServer(info);
             server.Run();
             return 0;
+        });
+        return command;
+    }
+
+    private static Command ExecuteCommand()
+    {
+        var notebook = new Argument<FileInfo>("NOTEBOOK") { Description = "The .ipynb file to run." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the executed notebook here.", HelpName = "OUT" };
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "NAME=VALUE, injected after the cell tagged 'parameters' (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var allowErrors = new Option<bool>("--allow-errors") { Description = "Run every cell even after one fails; exit 0." };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds a cell may run.", DefaultValueFactory = _ => 600 };
+        var command = new Command("execute", "Run a notebook through the kernel, print its outputs and save the executed notebook.")
+        {
+            notebook, output, parameters, allowErrors, timeout,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(notebook)!;
+            try
+            {
+                var document = NotebookRunner.Load(file.FullName);
+                var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
+                var runner = new NotebookRunner(Console.Out, TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                var succeeded = runner.Run(document, values, parse.GetValue(allowErrors));
+                if (parse.GetValue(output) is { } target)
+                    NotebookRunner.Save(document, target.FullName);
+                if (!succeeded && !parse.GetValue(allowErrors))
+                {
+                    Console.Error.WriteLine($"{file.Name}: a cell failed; the run stopped there.");
+                    return 1;
+                }
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or TimeoutException)
+            {
+                Console.Error.WriteLine($"execute failed: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

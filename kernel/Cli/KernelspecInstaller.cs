@@ -18,23 +18,12 @@ public static class KernelspecInstaller
 
         var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "kernel.json")))!.AsObject();
         var templateArgv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).Skip(1);
-        spec["argv"] = new JsonArray(Launcher().Concat(templateArgv).Select(a => (JsonNode)a).ToArray());
+        spec["argv"] = new JsonArray(KernelLauncher.Command().Concat(templateArgv).Select(a => (JsonNode)a).ToArray());
         spec["display_name"] = displayName;
         File.WriteAllText(Path.Combine(target, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
         foreach (var logo in Directory.EnumerateFiles(source, "logo-*"))
             File.Copy(logo, Path.Combine(target, Path.GetFileName(logo)), overwrite: true);
         return target;
-    }
-
-    /// <summary>The command that starts this very build: its apphost, else dotnet with its dll.</summary>
-    private static IEnumerable<string> Launcher()
-    {
-        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "csharp-kernel.exe" : "csharp-kernel");
-        if (File.Exists(appHost))
-            return [appHost];
-        var dll = Path.Combine(AppContext.BaseDirectory, "csharp-kernel.dll");
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        return [host, dll];
     }
 }

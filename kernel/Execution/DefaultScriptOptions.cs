@@ -40,6 +40,7 @@ public static class DefaultScriptOptions
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true)
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(Environment.CurrentDirectory))
             .WithOptimizationLevel(OptimizationLevel.Release);
 
     /// <summary>The running framework's own assemblies, so that any BCL type is usable without #r.</summary>

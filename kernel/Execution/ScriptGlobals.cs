@@ -8,10 +8,21 @@ namespace CSharpKernel.Execution;
 /// </summary>
 public sealed class ScriptGlobals
 {
-    public ScriptGlobals(KernelApi kernel) => Kernel = kernel;
+    public ScriptGlobals(KernelApi kernel, CellHistory history)
+    {
+        Kernel = kernel;
+        Out = history.Out;
+        In = history.In;
+    }
 
     /// <summary>The kernel's API: the cell's cancellation token, display, input.</summary>
     public KernelApi Kernel { get; }
+
+    /// <summary>Out[n]: the value of cell n, for the most recent values (how many is configurable).</summary>
+    public IReadOnlyDictionary<int, object?> Out { get; }
+
+    /// <summary>In[n]: the text of cell n.</summary>
+    public IReadOnlyDictionary<int, string> In { get; }
 
 #pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
     public DisplayHandle display(object? value) => Kernel.Display(value);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using CSharpKernel.Execution.Packages;
-using Microsoft.CodeAnalysis;
+using CSharpKernel.Logging;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -9,27 +9,53 @@ namespace CSharpKernel.Execution;
 /// <summary>
 /// The Roslyn script state chain. Each cell that compiles continues the previous state; a cell
 /// that fails to compile leaves the chain as it was; a cell that throws keeps what it assigned.
-/// Only the executor thread runs cells; the snapshots below may be read from any thread.
+/// What a cell does depends on its mode (<see cref="CellClassifier"/>); values of value-producing
+/// cells go to <see cref="CellHistory"/>. Only the executor thread runs cells; the snapshots
+/// (<see cref="SubmittedCells"/>, <see cref="TryReadVariable"/>) may be read from any thread.
 /// </summary>
 public sealed class ScriptSession
 {
     /// <summary>Compiles and runs through the whole chain once, so the first user cell is fast.</summary>
     private const string WarmUpCode = "System.Console.Out.Flush();";
 
+    private const string UserExpressionName = "user_expressions";
+
     private readonly ScriptOptions _options;
     private readonly ScriptGlobals _globals;
+    private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private ScriptState<object>? _state;
-    private ImmutableList<string> _submittedCells = [];
-    private ImmutableDictionary<string, ScriptVariable> _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
+    private volatile ImmutableList<string> _submitted = [];
+    private volatile ImmutableDictionary<string, ScriptVariable> _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
 
-    public ScriptSession(ScriptGlobals globals, ScriptOptions options)
+    public ScriptSession(ScriptGlobals globals, ScriptOptions options, CellHistory history, CellClassifier classifier,
+        IEnumerable<IMagicCommand> magics)
     {
         _globals = globals;
         _options = options;
+        History = history;
+        Classifier = classifier;
+        _magics = magics.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The text of every cell that joined the chain, in order; a snapshot, safe to read from any thread.</summary>
-    public IReadOnlyList<string> SubmittedCells => Volatile.Read(ref _submittedCells);
+    /// <summary>A session with the default imports and references, limits from <paramref name="options"/>.</summary>
+    public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics)
+    {
+        var history = new CellHistory(options.OutLimit);
+        return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.Create(kernel), history,
+            new CellClassifier(options.ClassifierCacheSize), magics);
+    }
+
+    public CellHistory History { get; }
+    public CellClassifier Classifier { get; }
+
+    /// <summary>
+    /// The texts that entered the current chain, in order, as compiled (history names resolved).
+    /// Safe to read from any thread: each change publishes a new list.
+    /// </summary>
+    public IReadOnlyList<string> SubmittedCells => _submitted;
+
+    /// <summary>The imports and resolvers cells compile with, so the language services see what cells see.</summary>
+    public ScriptOptions Options => _options;
 
     /// <summary>
     /// Reads a top-level variable's current value (the latest declaration of that name wins), from
@@ -38,7 +64,7 @@ public sealed class ScriptSession
     public bool TryReadVariable(string name, out object? value)
     {
         value = null;
-        if (!Volatile.Read(ref _variables).TryGetValue(name, out var variable))
+        if (!_variables.TryGetValue(name, out var variable))
             return false;
         value = variable.Value;
         return true;
@@ -52,16 +78,58 @@ public sealed class ScriptSession
     }
 
     /// <summary>Runs a cell, waiting for it unless the token is cancelled first.</summary>
-    public CellOutcome Run(string code, int executionCount, CancellationToken token)
+    public CellOutcome Run(string code, int executionCount, CancellationToken token, bool storeHistory = true)
+    {
+        if (storeHistory)
+            History.RecordInput(executionCount, code);
+        return RunBody(code, executionCount, storeHistory, token);
+    }
+
+    /// <summary>Runs code as cell <paramref name="executionCount"/> without recording it as input again.</summary>
+    public CellOutcome RunBody(string code, int executionCount, bool storeHistory, CancellationToken token)
     {
         WarmUp();
-        var cellName = CellName.For(executionCount);
-        var script = _state!.Script.ContinueWith(code, _options.WithFilePath(cellName));
+        var classification = Classifier.Classify(code);
+        if (classification.Mode == CellMode.Empty)
+            return CellOutcome.Nothing;
+        if (classification.Magic is { } magic)
+            return RunMagic(magic, new MagicContext(this, executionCount, storeHistory, token));
+        var capture = storeHistory && classification.EndsInExpression ? executionCount : (int?)null;
+        return RunCode(code, CellName.For(executionCount), capture, keepState: true, token);
+    }
 
-        List<Diagnostic> errors;
+    /// <summary>
+    /// Evaluates an expression against the current state, as user_expressions are: the chain and
+    /// the history stay as they were (though the expression may change objects it reaches).
+    /// </summary>
+    public CellOutcome Evaluate(string expression, CancellationToken token)
+    {
+        WarmUp();
+        return RunCode(expression, UserExpressionName, captureCount: null, keepState: false, token, alwaysValue: true);
+    }
+
+    /// <summary>Starts a fresh chain: the user's variables, types and values go; internals, inputs and the counter stay.</summary>
+    public void Reset()
+    {
+        _state = null;
+        _submitted = [];
+        _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
+        History.ClearValues();
+        WarmUp();
+    }
+
+    private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
+        _magics.TryGetValue(magic.Name, out var command)
+            ? command.Run(magic, context)
+            : CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Order()));
+
+    private CellOutcome RunCode(string code, string cellName, int? captureCount, bool keepState, CancellationToken token, bool alwaysValue = false)
+    {
+        CompiledCell compiled;
         try
         {
-            errors = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var capture = captureCount is { } count ? CellHistory.VariableFor(count) : null;
+            compiled = CellCompiler.Compile(_state!, code, _options.WithFilePath(cellName), History, capture, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -71,10 +139,10 @@ public sealed class ScriptSession
         {
             return CellOutcome.Failed(Tracebacks.ForException(e));
         }
-        if (errors.Count > 0)
-            return CellOutcome.Failed(Tracebacks.ForDiagnostics(errors, cellName));
+        if (compiled.Error is { } error)
+            return CellOutcome.Failed(error);
 
-        var run = script.RunFromAsync(_state, _ => true, token);
+        var run = compiled.Script!.RunFromAsync(_state, _ => true, token);
         try
         {
             run.Wait(token);
@@ -90,17 +158,42 @@ public sealed class ScriptSession
         }
 
         var state = run.Result;
-        _state = state;
-        Volatile.Write(ref _submittedCells, _submittedCells.Add(code));
-        Volatile.Write(ref _variables, state.Variables.Aggregate(ImmutableDictionary<string, ScriptVariable>.Empty, (all, v) => all.SetItem(v.Name, v)));
+        if (keepState)
+        {
+            _state = state;
+            _submitted = _submitted.Add(compiled.Text);
+            _variables = state.Variables.Aggregate(ImmutableDictionary<string, ScriptVariable>.Empty, (all, v) => all.SetItem(v.Name, v));
+        }
         if (state.Exception is { } exception)
         {
             return exception is OperationCanceledException && token.IsCancellationRequested
                 ? CellOutcome.Failed(Tracebacks.Interrupted())
                 : CellOutcome.Failed(Tracebacks.ForException(exception));
         }
-        return CellClassifier.EndsInExpression(code) && state.ReturnValue is not null
-            ? CellOutcome.WithValue(state.ReturnValue)
-            : CellOutcome.Nothing;
+        if (alwaysValue)
+            return CellOutcome.WithValue(state.ReturnValue);
+        if (state.ReturnValue is not { } value)
+            return CellOutcome.Nothing;
+        if (compiled.CapturedVariable is not null && captureCount is { } valueCount)
+            Release(History.RecordValue(valueCount, value));
+        return CellOutcome.WithValue(value);
+    }
+
+    /// <summary>Hidden variables no history name reaches any more are cleared, so their values can be collected.</summary>
+    private void Release(IEnumerable<string> variables)
+    {
+        foreach (var name in variables)
+        {
+            if (_state?.GetVariable(name) is not { } variable)
+                continue;
+            try
+            {
+                variable.Value = variable.Type.IsValueType ? Activator.CreateInstance(variable.Type) : null;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or MissingMethodException)
+            {
+                KernelLog.Debug($"history variable {name} not cleared: {exception.Message}");
+            }
+        }
     }
 }

@@ -9,17 +9,31 @@ public static class Tracebacks
 {
     public const string CompilationErrorName = "CompilationError";
     public const string InterruptedName = "KernelInterrupted";
+    public const string ReservedNameError = "ReservedName";
+    public const string UnknownMagicName = "UnknownMagic";
 
     private static readonly Assembly KernelAssembly = typeof(Tracebacks).Assembly;
 
-    public static CellError ForDiagnostics(IReadOnlyList<Diagnostic> errors, string cellName)
+    public static CellError ForDiagnostics(IReadOnlyList<CellDiagnostic> errors, string cellName)
     {
-        var lines = errors.Select(d => Describe(d, cellName)).ToList();
+        var lines = errors.Select(d => $"{cellName}, line {d.Line}, col {d.Column}: error {d.Id}: {d.Message}").ToList();
         var first = errors[0];
-        var position = first.Location.GetLineSpan().StartLinePosition;
-        var evalue = $"({position.Line + 1},{position.Character + 1}): {first.Id}: {first.GetMessage()}"
+        var evalue = $"({first.Line},{first.Column}): {first.Id}: {first.Message}"
                      + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "");
         return new CellError(CompilationErrorName, evalue, lines);
+    }
+
+    /// <summary>A cell that tried to declare an engine internal; it did not run.</summary>
+    public static CellError ForReservedName(string name, (int Line, int Column) place, string cellName)
+    {
+        var evalue = $"'{name}' is reserved by the kernel and cannot be declared; the cell did not run.";
+        return new CellError(ReservedNameError, evalue, [$"{cellName}, line {place.Line}, col {place.Column}: {evalue}"]);
+    }
+
+    public static CellError UnknownMagic(string name, IEnumerable<string> known)
+    {
+        var evalue = $"%{name} is not a known command. Known: {string.Join(", ", known.Select(k => "%" + k))}.";
+        return new CellError(UnknownMagicName, evalue, [$"{UnknownMagicName}: {evalue}"]);
     }
 
     public static CellError Interrupted() =>
@@ -34,12 +48,6 @@ public static class Tracebacks
         return new CellError(exception.GetType().Name, exception.Message, lines);
     }
 
-    private static string Describe(Diagnostic diagnostic, string cellName)
-    {
-        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
-        return $"{cellName}, line {position.Line + 1}, col {position.Character + 1}: error {diagnostic.Id}: {diagnostic.GetMessage()}";
-    }
-
     private static IEnumerable<string> UserFrames(Exception exception)
     {
         foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
@@ -48,20 +56,13 @@ public static class Tracebacks
             var assembly = method?.DeclaringType?.Assembly;
             if (method is null || assembly == KernelAssembly || IsRoslyn(assembly))
                 continue;
-            var file = frame.GetFileName();
+            // The source resolver may root the cell's path in the kernel's directory: the file name is the cell.
+            var file = Path.GetFileName(frame.GetFileName());
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
-                yield return $"   at {file}, line {frame.GetFileLineNumber()}{InMember(method)}";
+                yield return $"   at {file}, line {frame.GetFileLineNumber()}{FrameNames.InMember(method)}";
             else if (assembly?.IsDynamic == false && !IsCompilerPlumbing(method))
                 yield return $"   at {method.DeclaringType?.FullName}.{method.Name}";
         }
-    }
-
-    private static string InMember(MethodBase method)
-    {
-        var name = method.Name;
-        if (name == "MoveNext" && method.DeclaringType?.Name.StartsWith("<<Initialize>>", StringComparison.Ordinal) == true)
-            return "";
-        return name is "<Initialize>" ? "" : $", in {name}";
     }
 
     private static bool IsRoslyn(Assembly? assembly) =>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
@@ -18,10 +17,10 @@ public static class CellCompleter
 
     private const string TypesKey = "_jupyter_types_experimental";
 
-    public static CompleteReply Complete(Document document, string code, int cursor)
+    public static CompleteReply Complete(Document document, string code, int cursor, IReadOnlyList<string> magicNames)
     {
         if (MagicPrefix(code, cursor) is { } magicStart)
-            return Magics(code, magicStart, cursor);
+            return Magics(code, magicStart, cursor, magicNames);
 
         var service = CompletionService.GetService(document)
                       ?? throw new InvalidOperationException("the workspace has no C# completion service");
@@ -64,13 +63,15 @@ public static class CellCompleter
         return cursor - word.Length;
     }
 
-    private static CompleteReply Magics(string code, int start, int cursor)
+    /// <summary>A line magic after <c>%</c>, a cell magic after <c>%%</c>: the command decides which forms it accepts.</summary>
+    private static CompleteReply Magics(string code, int start, int cursor, IReadOnlyList<string> magicNames)
     {
         var typed = code[start..cursor];
         var end = cursor;
         while (end < code.Length && char.IsLetterOrDigit(code[end]))
             end++;
-        var matches = MagicNames.All.Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
+        var prefix = typed.StartsWith("%%", StringComparison.Ordinal) ? "%%" : "%";
+        var matches = magicNames.Select(name => prefix + name).Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
         var (first, last) = (CodePoints.FromUtf16(code, start), CodePoints.FromUtf16(code, end));
         var types = new JsonArray([.. matches.Select(name => TypeEntry(first, last, name, CompletionKinds.Magic, ""))]);
         return Reply(first, last, matches, types);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace CSharpKernel.Language;
 
@@ -16,14 +15,16 @@ public sealed class LanguageService : IDisposable
     private const string WarmUpCode = "var warm = new List<int>();\nConsole.WriteLine(Math.Max(1, 2));\nwarm.";
 
     private readonly ScriptSession _session;
-    private readonly ScriptOptions _options;
+    private readonly IReadOnlyList<string> _magics;
     private readonly Lock _gate = new();
     private SubmissionWorkspace? _workspace;
 
-    public LanguageService(ScriptSession session, ScriptOptions options)
+    /// <param name="session">The session whose cells and variables completion and inspection see.</param>
+    /// <param name="magicNames">The names of the kernel's %-commands, offered after a <c>%</c>.</param>
+    public LanguageService(ScriptSession session, IEnumerable<string> magicNames)
     {
         _session = session;
-        _options = options;
+        _magics = [.. magicNames.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ public sealed class LanguageService : IDisposable
         try
         {
             lock (_gate)
-                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor);
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor, _magics);
         }
         catch (Exception exception)
         {
@@ -82,5 +83,5 @@ public sealed class LanguageService : IDisposable
     /// <summary>Not under the lock: at shutdown a warm-up still running must not hold the exit back; its failure is caught.</summary>
     public void Dispose() => _workspace?.Dispose();
 
-    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_options);
+    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_session.Options);
 }

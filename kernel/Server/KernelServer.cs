@@ -4,6 +4,7 @@ using CSharpKernel.Execution;
 using CSharpKernel.History;
 using CSharpKernel.Language;
 using CSharpKernel.Logging;
+using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
 using CSharpKernel.Server.Handlers;
 using CSharpKernel.Wire;
@@ -42,9 +43,8 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        var options = DefaultScriptOptions.Create(kernelApi);
-        _session = new ScriptSession(new ScriptGlobals(kernelApi), options);
-        _language = new LanguageService(_session, options);
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All());
+        _language = new LanguageService(_session, MagicCommands.All().Select(command => command.Name));
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
         var complete = new CompleteHandler(_language);

@@ -65,7 +65,7 @@ public sealed class ExecuteHandler
         if (!content.Silent)
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
-        var outcome = Run(request, content, count);
+        var (outcome, userExpressions) = Run(request, content, count, counts);
         var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
         if (counts)
             _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
@@ -90,23 +90,32 @@ public sealed class ExecuteHandler
         if (data is not null)
             request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
                 ProtocolJsonContext.Default.ExecuteResultContent);
-        request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count }, ProtocolJsonContext.Default.ExecuteReply);
+        request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count, UserExpressions = userExpressions },
+            ProtocolJsonContext.Default.ExecuteReply);
     }
 
-    private CellOutcome Run(RequestContext request, ExecuteRequest content, int count)
+    /// <summary>
+    /// Runs the cell and, when it succeeded, its user_expressions (as ipykernel does: after an
+    /// error they are not evaluated), under the same cancellation and output capture.
+    /// </summary>
+    private (CellOutcome Outcome, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request, ExecuteRequest content,
+        int count, bool storeHistory)
     {
         _capture.Target = content.Silent ? null : new IopubOutputSink(request);
         _input.Source = _inputFor(request, content.AllowStdin);
         var token = _cancellation.Begin();
         try
         {
-            return _session.Run(content.Code, count, token);
+            var outcome = _session.Run(content.Code, count, token, storeHistory);
+            return outcome.Succeeded && content.UserExpressions.Count > 0
+                ? (outcome, UserExpressions.Evaluate(_session, content.UserExpressions, token))
+                : (outcome, []);
         }
         catch (Exception exception)
         {
             // A fault of the kernel's own, not of the cell: the request still gets its error reply.
             KernelLog.Warn($"execute failed inside the kernel: {exception}");
-            return CellOutcome.Failed(Tracebacks.ForException(exception));
+            return (CellOutcome.Failed(Tracebacks.ForException(exception)), []);
         }
         finally
         {

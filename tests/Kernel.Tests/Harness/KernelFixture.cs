@@ -11,10 +11,13 @@ public abstract class KernelFixture
     /// <summary>Extra environment variables for the kernel process.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Environment => null;
 
+    /// <summary>The kernel process's current directory, where relative #r and #load paths start.</summary>
+    protected virtual string? WorkingDirectory => null;
+
     [OneTimeSetUp]
     public void StartKernel()
     {
-        Kernel = KernelProcess.Start(Key, Environment);
+        Kernel = KernelProcess.Start(Key, Environment, workingDirectory: WorkingDirectory);
         Client = new KernelClient(Kernel);
         Client.WaitForReady();
     }

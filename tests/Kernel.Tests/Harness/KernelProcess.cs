@@ -35,7 +35,7 @@ public sealed class KernelProcess : IDisposable
         }
     }
 
-    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp")
+    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp", string? workingDirectory = null)
     {
         var ipc = transport == "ipc";
         var ipcBase = Path.Combine(Path.GetTempPath(), $"kernel-ipc-{Guid.NewGuid():N}");
@@ -60,6 +60,7 @@ public sealed class KernelProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
         // Test kernels keep their history in memory unless a test gives them a file: never the user's own.

@@ -10,6 +10,8 @@ public sealed class PackageTests : KernelFixture
     protected override IReadOnlyDictionary<string, string> Environment =>
         new Dictionary<string, string> { ["CSHARP_KERNEL_PACKAGE_CACHE"] = _cache };
 
+    protected override string WorkingDirectory => _cache;
+
     [OneTimeTearDown]
     public void RemoveCache() => Directory.Delete(_cache, recursive: true);
 
@@ -51,6 +53,15 @@ public sealed class PackageTests : KernelFixture
         var result = Client.Execute("#r \"nuget: Newtonsoft.Json, 999.0.0\"", timeout: TimeSpan.FromMinutes(3));
         Assert.That(result.Status, Is.EqualTo("error"));
         Assert.That(result.Reply.Str("evalue"), Does.Contain("'Newtonsoft.Json' has no version 999.0.0"));
+    }
+
+    [Test]
+    public void Load_runs_a_script_file_relative_to_the_kernel_directory_in_the_session()
+    {
+        File.WriteAllText(Path.Combine(_cache, "helpers.csx"), "int Triple(int x) => 3 * x;\nvar loadedValue = 7;\n");
+        var result = Client.Execute("#load \"helpers.csx\"\nTriple(loadedValue)");
+        Assert.That(result.Result, Is.EqualTo("21"), result.ToString());
+        Assert.That(Client.Execute("loadedValue + 1").Result, Is.EqualTo("8"), "what the script declared stays in the session");
     }
 
     [Test]

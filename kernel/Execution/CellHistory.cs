@@ -1,0 +1,72 @@
+using System.Collections.ObjectModel;
+
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// IPython's history for C#: <c>In[n]</c> is cell n's text, <c>Out[n]</c> its value, and <c>_</c>,
+/// <c>__</c>, <c>___</c> the last three values. Each value also lives, with its static type, in a
+/// hidden script variable that the kernel substitutes for <c>_</c>; once <c>Out</c> and the last
+/// three have both let go of a value, its variable is handed back to be cleared, so a long session
+/// holds at most a bounded number of results.
+/// </summary>
+public sealed class CellHistory
+{
+    private const int Underscores = 3;
+
+    private readonly int _outLimit;
+    private readonly Dictionary<int, string> _in = new();
+    private readonly SortedDictionary<int, object?> _out = new();
+    private readonly LinkedList<(int Count, string Variable)> _values = new();
+
+    public CellHistory(int outLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(outLimit);
+        _outLimit = outLimit;
+        In = new ReadOnlyDictionary<int, string>(_in);
+        Out = new ReadOnlyDictionary<int, object?>(_out);
+    }
+
+    public IReadOnlyDictionary<int, string> In { get; }
+    public IReadOnlyDictionary<int, object?> Out { get; }
+
+    /// <summary>The hidden variable that holds cell n's value.</summary>
+    public static string VariableFor(int executionCount) => $"{ReservedNames.HiddenPrefix}out_{executionCount}";
+
+    public void RecordInput(int executionCount, string code) => _in[executionCount] = code;
+
+    /// <summary>The hidden variable behind <c>_</c> (1), <c>__</c> (2) or <c>___</c> (3), if that many values exist.</summary>
+    public string? VariableAt(int depth)
+    {
+        var node = _values.Last;
+        for (var i = 1; i < depth && node is not null; i++)
+            node = node.Previous;
+        return node?.Value.Variable;
+    }
+
+    /// <summary>Depth of a history name: 1 for <c>_</c>, 2 for <c>__</c>, 3 for <c>___</c>, 0 for any other name.</summary>
+    public static int DepthOf(string name) =>
+        name.Length is >= 1 and <= Underscores && name.All(c => c == '_') ? name.Length : 0;
+
+    /// <summary>Records cell n's value; returns the hidden variables that nothing refers to any more.</summary>
+    public IReadOnlyList<string> RecordValue(int executionCount, object value)
+    {
+        _out[executionCount] = value;
+        _values.AddLast((executionCount, VariableFor(executionCount)));
+        var released = new List<string>();
+        while (_out.Count > _outLimit)
+            _out.Remove(_out.Keys.First());
+        while (_values.Count > Math.Max(Underscores, _outLimit))
+        {
+            released.Add(_values.First!.Value.Variable);
+            _values.RemoveFirst();
+        }
+        return released;
+    }
+
+    /// <summary>A reset forgets the values (their variables went with the old chain) but keeps the inputs.</summary>
+    public void ClearValues()
+    {
+        _out.Clear();
+        _values.Clear();
+    }
+}

@@ -1,0 +1,14 @@
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// A %-command. The session hands a Directive cell to the command named on its first line; the
+/// Magics layer supplies the commands, so new ones join by being registered, not by changing the
+/// session.
+/// </summary>
+public interface IMagicCommand
+{
+    /// <summary>The name after the %, as the user types it.</summary>
+    string Name { get; }
+
+    CellOutcome Run(MagicInvocation invocation, MagicContext context);
+}

@@ -1,0 +1,22 @@
+using CSharpKernel.Execution;
+
+namespace CSharpKernel.Magics;
+
+/// <summary>
+/// %reset: forgets the user's variables, types, usings and values by starting a fresh script
+/// chain. The engine internals (Kernel, display, In, Out), the inputs and the execution counter
+/// stay. Code after the %reset line runs in the fresh chain.
+/// </summary>
+public sealed class ResetMagic : IMagicCommand
+{
+    public const string Message = "Reset: variables, types and Out are cleared; In and the execution count are kept.";
+
+    public string Name => "reset";
+
+    public CellOutcome Run(MagicInvocation invocation, MagicContext context)
+    {
+        context.Session.Reset();
+        Console.WriteLine(Message);
+        return string.IsNullOrWhiteSpace(invocation.Body) ? CellOutcome.Nothing : context.RunCode(invocation.Body);
+    }
+}
