@@ -70,9 +70,13 @@ public sealed class SubmissionWorkspace : IDisposable
         _current = AddSubmission("Edit", "", WorkspaceReferenceResolver.EditPath);
     }
 
-    /// <summary>Cells only ever join the end of the chain, unless the session was reset.</summary>
+    /// <summary>
+    /// Cells only ever join the end of the chain, unless the session was reset. Compared by
+    /// reference: each run makes a new string, so the same text run again after a reset is told apart.
+    /// </summary>
     private bool Extends(IReadOnlyList<string> cells) =>
-        cells.Count >= _cells.Count && (_cells.Count == 0 || cells[_cells.Count - 1] == _cells[^1]);
+        cells.Count >= _cells.Count
+        && (_cells.Count == 0 || (ReferenceEquals(cells[0], _cells[0]) && ReferenceEquals(cells[_cells.Count - 1], _cells[^1])));
 
     private DocumentId AddSubmission(string name, string code, string? filePath = null)
     {

@@ -58,7 +58,7 @@ public sealed class HistoryTests
             ShutDown(first);
         }
         using var second = Connect();
-        second.Client.Execute("apples + 1", storeHistory: true);
+        second.Client.Execute("apples + 1");
         second.Client.Execute("var pears = 2;");
 
         var declarations = Entries(History(second.Client, new JsonObject { ["hist_access_type"] = "search", ["pattern"] = "var ?????? = ?;" }));
