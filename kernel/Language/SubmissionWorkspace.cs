@@ -33,7 +33,7 @@ public sealed class SubmissionWorkspace : IDisposable
             allowUnsafe: true,
             metadataReferenceResolver: new WorkspaceReferenceResolver(scriptOptions.MetadataResolver),
             sourceReferenceResolver: scriptOptions.SourceResolver);
-        _references = WorkspaceReferences.Create();
+        _references = WorkspaceReferences.Shared;
     }
 
     /// <summary>The document holding <paramref name="code"/> as the next submission after <paramref name="cells"/>.</summary>

@@ -1,5 +1,6 @@
 using CSharpKernel.Execution;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace CSharpKernel.Language;
 
@@ -10,7 +11,20 @@ namespace CSharpKernel.Language;
 /// </summary>
 public static class WorkspaceReferences
 {
-    public static IReadOnlyList<MetadataReference> Create()
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> All = new(Create);
+
+    /// <summary>One set for the process: a reference keeps the metadata it has read, so every compilation after the first reuses it.</summary>
+    public static IReadOnlyList<MetadataReference> Shared => All.Value;
+
+    /// <summary>Reads every reference's metadata and binds a small script against them, as the first completion would.</summary>
+    public static void WarmUp()
+    {
+        var tree = CSharpSyntaxTree.ParseText("var list = new List<int> { 1 };\nConsole.WriteLine(list.Count);", CellClassifier.ParseOptions);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: DefaultScriptOptions.Imports);
+        CSharpCompilation.CreateScriptCompilation("warm-up", tree, Shared, options).GetDiagnostics();
+    }
+
+    private static IReadOnlyList<MetadataReference> Create()
     {
         var kernel = MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location);
         var framework = ReferencePackDirectory() is { } pack
