@@ -10,5 +10,11 @@ public interface IMagicCommand
     /// <summary>The name after the %, as the user types it.</summary>
     string Name { get; }
 
+    /// <summary>Whether it also works as a cell command (%%name), acting on the cell's body.</summary>
+    bool WorksOnCells => false;
+
+    /// <summary>One line for %lsmagic.</summary>
+    string Summary { get; }
+
     CellOutcome Run(MagicInvocation invocation, MagicContext context);
 }

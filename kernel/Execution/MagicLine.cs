@@ -11,7 +11,19 @@ namespace CSharpKernel.Execution;
 /// </summary>
 public static class MagicLine
 {
-    public static MagicInvocation? Find(SyntaxTree tree)
+    /// <summary>.NET Interactive's spellings of the same commands, for people coming from Polyglot Notebooks.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> HashBangSpellings = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["time"] = true, ["who"] = false, ["whos"] = false, ["lsmagic"] = false, ["reset"] = false,
+    };
+
+    public const string Help = "?";
+    public const string DetailedHelp = "??";
+    private const int MaxHelpLength = 200;
+
+    public static MagicInvocation? Find(SyntaxTree tree) => Percent(tree) ?? HashBang(tree) ?? HelpRequest(tree);
+
+    private static MagicInvocation? Percent(SyntaxTree tree)
     {
         var first = tree.GetRoot().GetFirstToken(includeZeroWidth: false, includeSkipped: true, includeDirectives: true);
         if (!first.IsKind(SyntaxKind.PercentToken))
@@ -24,14 +36,68 @@ public static class MagicLine
 
         var command = text.ToString(TextSpan.FromBounds(first.SpanStart, line.End));
         var isCellMagic = command.StartsWith("%%", StringComparison.Ordinal);
-        var rest = command[(isCellMagic ? 2 : 1)..];
+        var (name, arguments) = SplitName(command[(isCellMagic ? 2 : 1)..]);
+        return new MagicInvocation(name, arguments, BodyAfter(text, line), isCellMagic);
+    }
+
+    /// <summary>
+    /// <c>#!time</c>, <c>#!who</c>, <c>#!whos</c>, <c>#!lsmagic</c> as the cell's first directive. Other
+    /// <c>#!</c> lines (<c>#!csharp</c>, a shebang) are left to the compiler, which ignores a first-line one.
+    /// </summary>
+    private static MagicInvocation? HashBang(SyntaxTree tree)
+    {
+        // The directive is trivia in front of the cell's first real token (the end of file, when it is alone).
+        var first = tree.GetRoot().GetFirstToken(includeZeroWidth: true, includeSkipped: true, includeDirectives: false);
+        var directive = first.LeadingTrivia.FirstOrDefault(t =>
+            !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia)
+            && !t.IsKind(SyntaxKind.SingleLineCommentTrivia) && !t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+        if (!(directive.IsKind(SyntaxKind.ShebangDirectiveTrivia) || directive.IsKind(SyntaxKind.BadDirectiveTrivia)))
+            return null;
+        var text = tree.GetText();
+        var line = text.Lines.GetLineFromPosition(directive.SpanStart);
+        var command = text.ToString(TextSpan.FromBounds(directive.SpanStart, line.End));
+        if (!command.StartsWith("#!", StringComparison.Ordinal))
+            return null;
+        var (name, arguments) = SplitName(command[2..]);
+        return HashBangSpellings.TryGetValue(name, out var isCellMagic)
+            ? new MagicInvocation(name, arguments, BodyAfter(text, line), isCellMagic)
+            : null;
+    }
+
+    /// <summary><c>?name</c>, <c>??name</c>, <c>name?</c> or <c>name??</c>, the whole cell: help on a name, read from its tokens.</summary>
+    private static MagicInvocation? HelpRequest(SyntaxTree tree)
+    {
+        // Help is one short line; longer cells are code, and need not be tokenized again.
+        if (tree.Length > MaxHelpLength || tree.GetText().Lines.Count > 1)
+            return null;
+        var tokens = SyntaxFactory.ParseTokens(tree.GetText().ToString()).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
+        if (tokens.Count < 2)
+            return null;
+        var marker = IsHelpMarker(tokens[0]) ? tokens[0] : IsHelpMarker(tokens[^1]) ? tokens[^1] : default;
+        if (marker == default)
+            return null;
+        var name = tokens[0] == marker ? tokens.Skip(1).ToList() : tokens.Take(tokens.Count - 1).ToList();
+        var isDottedName = name.Count % 2 == 1 && name.Select((t, i) => i % 2 == 0 ? t.IsKind(SyntaxKind.IdentifierToken) || SyntaxFacts.IsPredefinedType(t.Kind()) : t.IsKind(SyntaxKind.DotToken)).All(ok => ok);
+        if (!isDottedName)
+            return null;
+        var helpName = marker.IsKind(SyntaxKind.QuestionQuestionToken) ? DetailedHelp : Help;
+        return new MagicInvocation(helpName, string.Concat(name.Select(t => t.Text)), "", IsCellMagic: false);
+    }
+
+    private static bool IsHelpMarker(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.QuestionToken) || token.IsKind(SyntaxKind.QuestionQuestionToken);
+
+    private static (string Name, string Arguments) SplitName(string command)
+    {
         var nameEnd = 0;
-        while (nameEnd < rest.Length && !char.IsWhiteSpace(rest[nameEnd]))
+        while (nameEnd < command.Length && !char.IsWhiteSpace(command[nameEnd]))
             nameEnd++;
-        // The body keeps its line numbers: blank lines stand in for the lines above it.
-        var body = line.EndIncludingLineBreak < text.Length
+        return (command[..nameEnd], command[nameEnd..].Trim());
+    }
+
+    /// <summary>The lines after the command; blank lines stand in for the lines above, so line numbers stay the cell's.</summary>
+    private static string BodyAfter(SourceText text, TextLine line) =>
+        line.EndIncludingLineBreak < text.Length
             ? new string('\n', line.LineNumber + 1) + text.ToString(TextSpan.FromBounds(line.EndIncludingLineBreak, text.Length))
             : "";
-        return new MagicInvocation(rest[..nameEnd], rest[nameEnd..].Trim(), body, isCellMagic);
-    }
 }

@@ -70,6 +70,23 @@ public sealed class ScriptSession
         return true;
     }
 
+    /// <summary>The user's variables now: the latest of each name, in declaration order, hidden ones left out.</summary>
+    public IReadOnlyList<UserVariable> UserVariables()
+    {
+        if (_state is null)
+            return [];
+        var latest = new Dictionary<string, UserVariable>(StringComparer.Ordinal);
+        foreach (var variable in _state.Variables)
+        {
+            if (!ReservedNames.IsHidden(variable.Name))
+                latest[variable.Name] = new UserVariable(variable.Name, variable.Type, variable.Value);
+        }
+        return [.. latest.Values];
+    }
+
+    /// <summary>The names of the %-commands this session knows.</summary>
+    public IEnumerable<string> MagicNames => _magics.Keys;
+
     public void WarmUp()
     {
         if (_state is not null)
@@ -89,6 +106,7 @@ public sealed class ScriptSession
     public CellOutcome RunBody(string code, int executionCount, bool storeHistory, CancellationToken token)
     {
         WarmUp();
+        code = PackageDirective.Translate(code);
         var classification = Classifier.Classify(code);
         if (classification.Mode == CellMode.Empty)
             return CellOutcome.Nothing;

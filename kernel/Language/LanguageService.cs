@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CSharpKernel.Display;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
@@ -15,17 +16,11 @@ public sealed class LanguageService : IDisposable
     private const string WarmUpCode = "var warm = new List<int>();\nConsole.WriteLine(Math.Max(1, 2));\nwarm.";
 
     private readonly ScriptSession _session;
-    private readonly IReadOnlyList<string> _magics;
     private readonly Lock _gate = new();
     private SubmissionWorkspace? _workspace;
 
-    /// <param name="session">The session whose cells and variables completion and inspection see.</param>
-    /// <param name="magicNames">The names of the kernel's %-commands, offered after a <c>%</c>.</param>
-    public LanguageService(ScriptSession session, IEnumerable<string> magicNames)
-    {
-        _session = session;
-        _magics = [.. magicNames.Order(StringComparer.Ordinal)];
-    }
+    /// <param name="session">The session whose cells, variables and %-commands completion and inspection see.</param>
+    public LanguageService(ScriptSession session) => _session = session;
 
     /// <summary>
     /// Loads Roslyn's editor services and runs one completion and one inspection in the
@@ -64,7 +59,7 @@ public sealed class LanguageService : IDisposable
         try
         {
             lock (_gate)
-                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor, _magics);
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
         }
         catch (Exception exception)
         {
@@ -88,6 +83,13 @@ public sealed class LanguageService : IDisposable
             KernelLog.Warn($"inspection failed: {exception}");
             return new InspectReply { Found = false };
         }
+    }
+
+    /// <summary>The text/plain inspection gives for code with the cursor at its end, or null when it finds nothing.</summary>
+    public string? Describe(string code, int detailLevel)
+    {
+        var reply = Inspect(code, code.EnumerateRunes().Count(), detailLevel);
+        return reply.Found ? reply.Data[MimeTypes.PlainText]?.GetValue<string>() : null;
     }
 
     /// <summary>Not under the lock: at shutdown a warm-up still running must not hold the exit back; its failure is caught.</summary>

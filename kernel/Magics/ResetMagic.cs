@@ -13,6 +13,8 @@ public sealed class ResetMagic : IMagicCommand
 
     public string Name => "reset";
 
+    public string Summary => "forget the user's variables, types and values; keep In and the counter";
+
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         context.Session.Reset();

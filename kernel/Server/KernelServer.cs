@@ -43,8 +43,9 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All());
-        _language = new LanguageService(_session, MagicCommands.All().Select(command => command.Name));
+        var magics = MagicCommands.All(DescribeVariable);
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), magics);
+        _language = new LanguageService(_session);
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
         var complete = new CompleteHandler(_language);
@@ -101,6 +102,10 @@ public sealed class KernelServer : IDisposable
     }
 
     public void RequestShutdown() => _shutdown.Set();
+
+    /// <summary>?name and ??name print what inspect_request shows for the name.</summary>
+    private string? DescribeVariable(string name, int detailLevel) =>
+        _language.Describe(name, detailLevel);
 
     public void Dispose()
     {

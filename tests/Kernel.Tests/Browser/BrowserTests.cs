@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CSharpKernel.Tests.Clients;
 using Microsoft.Playwright;
 
 namespace CSharpKernel.Tests.Browser;
@@ -14,10 +15,11 @@ public sealed class BrowserTests
     [Test]
     public async Task A_notebook_page_runs_csharp_cells_and_renders_an_html_table()
     {
-        if (!File.Exists(Chromium) || !NotebookServer.IsInstalled)
-            Assert.Ignore("needs Debian's chromium and python3-notebook (.ci/run installs them)");
-        using var server = NotebookServer.Start();
-        WriteNotebook(Path.Combine(server.NotebookDirectory, "planets.ipynb"));
+        DebianJupyter.RequireProgram(Chromium, "chromium");
+        DebianJupyter.RequireModules(new Dictionary<string, string> { ["notebook.notebookapp"] = "python3-notebook" });
+        using var sandbox = JupyterSandbox.Create("browser");
+        using var server = NotebookServer.Start(sandbox);
+        WriteNotebook(Path.Combine(server.NotebookDirectory, "planets.ipynb"), sandbox.KernelName);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,7 +53,7 @@ public sealed class BrowserTests
         TestContext.Out.WriteLine($"screenshot: {screenshot}");
     }
 
-    private static void WriteNotebook(string path)
+    private static void WriteNotebook(string path, string kernelName)
     {
         static JsonObject Code(string source) => new()
         {
@@ -64,7 +66,7 @@ public sealed class BrowserTests
                 Code("display(Html(\"<h3 id='greeting'>Hello from C#</h3>\"));\n6 * 7")),
             ["metadata"] = new JsonObject
             {
-                ["kernelspec"] = new JsonObject { ["name"] = NotebookServer.KernelName, ["display_name"] = "C#", ["language"] = "csharp" },
+                ["kernelspec"] = new JsonObject { ["name"] = kernelName, ["display_name"] = "C#", ["language"] = "csharp" },
                 ["language_info"] = new JsonObject { ["name"] = "csharp" },
             },
             ["nbformat"] = 4,

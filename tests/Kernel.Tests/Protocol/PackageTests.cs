@@ -39,6 +39,14 @@ public sealed class PackageTests : KernelFixture
         Assert.That(result.OfType("display_data"), Is.Empty, "nothing is restored again");
     }
 
+    [Test, Order(3)]
+    public void The_dotnet_10_package_directive_is_accepted_like_r_nuget()
+    {
+        var result = Client.Execute("#:package Humanizer.Core@2.14.1\n\"PascalCaseInput\".Humanize()");
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        Assert.That(result.Result, Is.EqualTo("\"Pascal case input\""));
+    }
+
     [Test]
     public void A_package_that_does_not_exist_gets_an_error_naming_it()
     {

@@ -1,0 +1,31 @@
+using CSharpKernel.Execution;
+
+namespace CSharpKernel.Magics;
+
+/// <summary>%lsmagic: every command the kernel knows, line and cell, with the other spellings it accepts.</summary>
+public sealed class LsmagicMagic : IMagicCommand
+{
+    private readonly Func<IEnumerable<IMagicCommand>> _commands;
+
+    public LsmagicMagic(Func<IEnumerable<IMagicCommand>> commands) => _commands = commands;
+
+    public string Name => "lsmagic";
+
+    public string Summary => "this list";
+
+    public CellOutcome Run(MagicInvocation invocation, MagicContext context)
+    {
+        var commands = _commands().Where(c => c.Name is not (MagicLine.Help or MagicLine.DetailedHelp)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        Console.WriteLine("Available line magics:");
+        foreach (var command in commands)
+            Console.WriteLine($"  %{command.Name,-10} {command.Summary}");
+        Console.WriteLine();
+        Console.WriteLine("Available cell magics:");
+        foreach (var command in commands.Where(c => c.WorksOnCells))
+            Console.WriteLine($"  %%{command.Name,-9} {command.Summary}");
+        Console.WriteLine();
+        Console.WriteLine("Help: ?name or name? shows a name's signature and documentation; ??name adds remarks and the assembly.");
+        Console.WriteLine("Also accepted, as in .NET Interactive: " + string.Join(" ", MagicLine.HashBangSpellings.Keys.Select(k => "#!" + k)) + "; a first line #!csharp is ignored.");
+        return CellOutcome.Nothing;
+    }
+}
