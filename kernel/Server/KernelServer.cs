@@ -43,8 +43,7 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => _capture.Target, () => _cancellation.Token, _input);
-        var magics = MagicCommands.All(DescribeVariable);
-        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), magics);
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
         _language = new LanguageService(_session);
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
