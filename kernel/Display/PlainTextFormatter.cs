@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp.Scripting.Hosting;
 using Microsoft.CodeAnalysis.Scripting.Hosting;
 
@@ -8,7 +9,14 @@ public static class PlainTextFormatter
 {
     private static readonly PrintOptions Options = new() { MaximumOutputLength = 4096, MemberDisplayFormat = MemberDisplayFormat.SingleLine };
 
-    public static string Format(object? value) => CSharpObjectFormatter.Instance.FormatObject(value, Options);
+    // Types declared in cells are nested in Roslyn's submission classes: the user wrote Point, not Submission#3.Point.
+    private static readonly Regex SubmissionPrefix = new(@"\bSubmission#\d+\.", RegexOptions.CultureInvariant);
+
+    public static string Format(object? value)
+    {
+        var text = CSharpObjectFormatter.Instance.FormatObject(value, Options);
+        return value is string ? text : SubmissionPrefix.Replace(text, "");
+    }
 
     private static readonly Dictionary<Type, string> Keywords = new()
     {

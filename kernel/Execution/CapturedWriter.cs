@@ -14,6 +14,7 @@ public sealed class CapturedWriter : TextWriter
     private readonly Func<IOutputSink?> _target;
     private readonly StringBuilder _buffer = new();
     private readonly Lock _lock = new();
+    private bool _partialLineWaited;
 
     public CapturedWriter(string name, Func<IOutputSink?> target)
     {
@@ -79,6 +80,7 @@ public sealed class CapturedWriter : TextWriter
             var newline = text.LastIndexOf('\n');
             var partial = text[(newline + 1)..];
             _buffer.Length = newline + 1;
+            _partialLineWaited = false;
             return partial;
         }
     }
@@ -89,6 +91,31 @@ public sealed class CapturedWriter : TextWriter
             FlushLocked();
     }
 
+    /// <summary>
+    /// The periodic flush: complete lines go at once, an unfinished last line only once it has
+    /// waited a whole period. A prompt written just before a read ("Name: ") is then still in the
+    /// buffer when the read takes it, however the timer falls.
+    /// </summary>
+    public void FlushCompleteLines()
+    {
+        lock (_lock)
+        {
+            if (_partialLineWaited)
+            {
+                FlushLocked();
+                return;
+            }
+            var text = _buffer.ToString();
+            var lines = text.LastIndexOf('\n') + 1;
+            if (lines > 0)
+            {
+                _buffer.Remove(0, lines);
+                _target()?.Stream(_name, text[..lines]);
+            }
+            _partialLineWaited = _buffer.Length > 0;
+        }
+    }
+
     private void FlushIfLarge()
     {
         if (_buffer.Length >= FlushThreshold)
@@ -97,6 +124,7 @@ public sealed class CapturedWriter : TextWriter
 
     private void FlushLocked()
     {
+        _partialLineWaited = false;
         if (_buffer.Length == 0)
             return;
         var text = _buffer.ToString();

@@ -17,7 +17,7 @@ public sealed class ConsoleCapture : IDisposable
     {
         _stdout = new CapturedWriter(StreamName.Stdout, () => _target);
         _stderr = new CapturedWriter(StreamName.Stderr, () => _target);
-        _timer = new Timer(_ => FlushAll(), null, FlushInterval, FlushInterval);
+        _timer = new Timer(_ => FlushCompleteLines(), null, FlushInterval, FlushInterval);
     }
 
     /// <summary>The sink that receives output now; output with no target is dropped.</summary>
@@ -39,6 +39,12 @@ public sealed class ConsoleCapture : IDisposable
 
     /// <summary>The unfinished last line written to stdout, taken back so that it can serve as a prompt.</summary>
     public string TakePartialLine() => _stdout.TakePartialLine();
+
+    private void FlushCompleteLines()
+    {
+        _stdout.FlushCompleteLines();
+        _stderr.FlushCompleteLines();
+    }
 
     public void FlushAll()
     {

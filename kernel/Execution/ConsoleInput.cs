@@ -41,7 +41,7 @@ public sealed class ConsoleInput : TextReader
                 return rest;
             }
         }
-        return ReadLine(_capture.TakePartialLine(), password: false);
+        return ReadWithPendingPrompt();
     }
 
     public override int Read()
@@ -72,7 +72,25 @@ public sealed class ConsoleInput : TextReader
     {
         if (_line is not null)
             return;
-        _line = ReadLine(_capture.TakePartialLine(), password: false);
+        _line = ReadWithPendingPrompt();
         _position = 0;
+    }
+
+    /// <summary>
+    /// The prompt is taken off stdout only to be shown beside the input box; when no input can be
+    /// asked for, it goes back, so the output still shows the question the error interrupted.
+    /// </summary>
+    private string ReadWithPendingPrompt()
+    {
+        var prompt = _capture.TakePartialLine();
+        try
+        {
+            return ReadLine(prompt, password: false);
+        }
+        catch (InvalidOperationException)
+        {
+            Console.Out.Write(prompt);
+            throw;
+        }
     }
 }

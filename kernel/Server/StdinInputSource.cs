@@ -24,7 +24,7 @@ public sealed class StdinInputSource : IInputSource
     public string ReadLine(string prompt, bool password, CancellationToken token)
     {
         if (!_allowed)
-            throw new InvalidOperationException("This front end does not accept input: the request was sent with allow_stdin false.");
+            throw new InvalidOperationException("Input was requested, but this client does not accept input (the request has allow_stdin false, as in unattended runs such as nbconvert or papermill).");
         var reply = _broker.Expect();
         _messenger.Reply(_stdin, _request.Message, "input_request", new InputRequest(prompt, password), ProtocolJsonContext.Default.InputRequest);
         try

@@ -66,7 +66,7 @@ public sealed class PackageReferenceResolver : MetadataReferenceResolver
             }
             _packages.Add(package);
             _references = [.. assemblies.Select(path => MetadataReference.CreateFromFile(path))];
-            progress.Update(new Markdown($"Installed package **{package}** ({assemblies.Count} assemblies)."));
+            progress.Update(new Markdown($"Installed package **{package}** ({assemblies.Count} {(assemblies.Count == 1 ? "assembly" : "assemblies")})."));
             return _references;
         }
     }

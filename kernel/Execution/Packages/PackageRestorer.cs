@@ -17,9 +17,12 @@ public sealed class PackageRestorer
 
     private readonly string _cacheDirectory;
 
+    // Create: on a clean machine the data folder may not exist yet, and GetFolderPath would then
+    // answer "" and put the cache in whatever directory the kernel was started in.
     public PackageRestorer(string? cacheDirectory = null) =>
         _cacheDirectory = string.IsNullOrEmpty(cacheDirectory) ? Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "csharp-kernel", "packages") : cacheDirectory;
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "csharp-kernel", "packages") : cacheDirectory;
 
     /// <summary>The runtime assembly paths of the packages and all they depend on.</summary>
     public IReadOnlyList<string> Restore(IReadOnlyList<PackageSpec> packages, CancellationToken token)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Tests.Notebooks;
@@ -9,8 +8,6 @@ namespace CSharpKernel.Tests.Notebooks;
 /// </summary>
 public sealed class SemanticsNotebookTests : KernelFixture
 {
-    private static readonly string NotebookPath = Path.Combine(AppContext.BaseDirectory, "notebooks", "semantics.ipynb");
-
     /// <summary>One code cell's outputs: its result's text/plain (exact, or a fragment), stdout, and error name with a traceback line.</summary>
     private sealed record Expected(string? Result = null, string Stdout = "", string? Ename = null, string? TracebackLine = null, string? ResultContains = null);
 
@@ -42,37 +39,23 @@ public sealed class SemanticsNotebookTests : KernelFixture
         new(Result: "\"var greeting = \\\"hello\\\";\\nvar numbers = new List<int> { 1, 2, 3 };\""),
     ];
 
-    private static List<JsonElement> CodeCells()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(NotebookPath));
-        return document.RootElement.GetProperty("cells").EnumerateArray()
-            .Where(c => c.GetProperty("cell_type").GetString() == "code")
-            .Select(c => c.Clone())
-            .ToList();
-    }
-
-    private static string Source(JsonElement cell) =>
-        cell.GetProperty("source") is { ValueKind: JsonValueKind.Array } lines
-            ? string.Concat(lines.EnumerateArray().Select(l => l.GetString()))
-            : cell.GetProperty("source").GetString()!;
-
     [Test]
     public void The_notebook_is_stored_without_outputs()
     {
-        var cells = CodeCells();
+        var cells = NotebookFile.Load("semantics.ipynb").CodeCells;
         Assert.That(cells, Has.Count.EqualTo(Cells.Length), "one expectation per code cell");
-        Assert.That(cells.Select(c => c.GetProperty("outputs").GetArrayLength()), Has.All.EqualTo(0));
-        Assert.That(cells.Select(c => c.GetProperty("execution_count").ValueKind), Has.All.EqualTo(JsonValueKind.Null));
+        Assert.That(cells.Select(c => c.StoredOutputs), Has.All.EqualTo(0));
+        Assert.That(cells.Select(c => c.HasExecutionCount), Has.All.False);
     }
 
     [Test]
     public void Every_cell_of_the_notebook_produces_what_its_text_says()
     {
-        var cells = CodeCells();
+        var cells = NotebookFile.Load("semantics.ipynb").CodeCells;
         for (var i = 0; i < cells.Count; i++)
         {
             var expected = Cells[i];
-            var code = Source(cells[i]);
+            var code = cells[i].Source;
             var result = Client.Execute(code, stopOnError: false);
             var what = $"cell {i + 1}:\n{code}\n{result}";
             Assert.That(result.Reply.Content.GetProperty("execution_count").GetInt32(), Is.EqualTo(i + 1), what);

@@ -59,7 +59,8 @@ public sealed class MagicTests : KernelFixture
     {
         var result = Client.Execute("%nosuchmagic 1");
         Assert.That(result.Status, Is.EqualTo("error"));
-        Assert.That(result.Reply.Str("evalue"), Does.Contain("nosuchmagic").And.Contain("time").And.Contain("whos"));
+        Assert.That(result.Reply.Str("evalue"), Does.Contain("nosuchmagic").And.Contain("%time").And.Contain("%whos"));
+        Assert.That(result.Reply.Str("evalue"), Does.Not.Contain("%?"), "help is ?name, not a %-command");
     }
 
     [Test]

@@ -25,7 +25,7 @@ public sealed class PackageTests : KernelFixture
         var progress = result.OfType("display_data").Single();
         var done = result.OfType("update_display_data").Single();
         Assert.That(progress.Content.GetProperty("data").GetProperty("text/plain").GetString(), Does.Contain("Restoring").And.Contain("Humanizer.Core 2.14.1"));
-        Assert.That(done.Content.GetProperty("data").GetProperty("text/plain").GetString(), Does.Contain("Installed").And.Contain("Humanizer.Core"));
+        Assert.That(done.Content.GetProperty("data").GetProperty("text/plain").GetString(), Does.Contain("Installed").And.Contain("Humanizer.Core").And.Contain("(1 assembly)"));
         Assert.That(done.Content.GetProperty("transient").GetProperty("display_id").GetString(),
             Is.EqualTo(progress.Content.GetProperty("transient").GetProperty("display_id").GetString()), "the progress display is updated in place");
     }

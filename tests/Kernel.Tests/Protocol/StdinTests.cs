@@ -50,6 +50,14 @@ public sealed class StdinTests : KernelFixture
     }
 
     [Test]
+    public void Without_allow_stdin_the_prompt_written_before_the_read_stays_in_the_output()
+    {
+        var result = Client.Execute("Console.Write(\"Name: \"); var unanswered = Console.ReadLine();", allowStdin: false);
+        Assert.That(result.Status, Is.EqualTo("error"));
+        Assert.That(result.Stdout, Is.EqualTo("Name: "), "the error follows the question it interrupted");
+    }
+
+    [Test]
     public void An_interrupt_wakes_a_cell_waiting_for_input()
     {
         Client.Execute("var keptAcrossInterrupt = 11;");
