@@ -10,7 +10,8 @@ namespace CSharpKernel.Execution;
 /// The Roslyn script state chain. Each cell that compiles continues the previous state; a cell
 /// that fails to compile leaves the chain as it was; a cell that throws keeps what it assigned.
 /// What a cell does depends on its mode (<see cref="CellClassifier"/>); values of value-producing
-/// cells go to <see cref="CellHistory"/>. Only the executor thread calls into it.
+/// cells go to <see cref="CellHistory"/>. Only the executor thread runs cells; the snapshots
+/// (<see cref="SubmittedCells"/>, <see cref="TryReadVariable"/>) may be read from any thread.
 /// </summary>
 public sealed class ScriptSession
 {
@@ -25,6 +26,7 @@ public sealed class ScriptSession
     private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
     private ScriptState<object>? _state;
     private volatile ImmutableList<string> _submitted = [];
+    private volatile ImmutableDictionary<string, ScriptVariable> _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
 
     public ScriptSession(ScriptGlobals globals, ScriptOptions options, CellHistory history, CellClassifier classifier,
         IEnumerable<IMagicCommand> magics)
@@ -52,6 +54,22 @@ public sealed class ScriptSession
     /// Safe to read from any thread: each change publishes a new list.
     /// </summary>
     public IReadOnlyList<string> SubmittedCells => _submitted;
+
+    /// <summary>The imports and resolvers cells compile with, so the language services see what cells see.</summary>
+    public ScriptOptions Options => _options;
+
+    /// <summary>
+    /// Reads a top-level variable's current value (the latest declaration of that name wins), from
+    /// any thread: the value is read from the live submission object, so it can change while a cell runs.
+    /// </summary>
+    public bool TryReadVariable(string name, out object? value)
+    {
+        value = null;
+        if (!_variables.TryGetValue(name, out var variable))
+            return false;
+        value = variable.Value;
+        return true;
+    }
 
     /// <summary>The user's variables now: the latest of each name, in declaration order, hidden ones left out.</summary>
     public IReadOnlyList<UserVariable> UserVariables()
@@ -114,6 +132,7 @@ public sealed class ScriptSession
     {
         _state = null;
         _submitted = [];
+        _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
         History.ClearValues();
         WarmUp();
     }
@@ -159,6 +178,7 @@ public sealed class ScriptSession
         {
             _state = state;
             _submitted = _submitted.Add(compiled.Text);
+            _variables = state.Variables.Aggregate(ImmutableDictionary<string, ScriptVariable>.Empty, (all, v) => all.SetItem(v.Name, v));
         }
         if (state.Exception is { } exception)
         {

@@ -1,14 +1,15 @@
 namespace CSharpKernel.Protocol;
 
+/// <summary>Every field but the access type may be absent or null; the defaults are IPython's.</summary>
 public sealed record HistoryRequest
 {
     public bool Output { get; set; }
     public bool Raw { get; set; } = true;
     public string HistAccessType { get; set; } = "tail";
-    public int Session { get; set; }
-    public int Start { get; set; }
+    public int? Session { get; set; }
+    public int? Start { get; set; }
     public int? Stop { get; set; }
     public int? N { get; set; }
-    public string Pattern { get; set; } = "*";
+    public string? Pattern { get; set; }
     public bool Unique { get; set; }
 }

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.History;
+using CSharpKernel.Language;
 using CSharpKernel.Logging;
 using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
@@ -29,6 +30,8 @@ public sealed class KernelServer : IDisposable
     private readonly CellCancellation _cancellation = new();
     private readonly ConsoleInput _input;
     private readonly ScriptSession _session;
+    private readonly LanguageService _language;
+    private readonly HistoryStore _history = new(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
     private PosixSignalRegistration? _sigint;
 
     public KernelServer(ConnectionInfo connection)
@@ -41,8 +44,12 @@ public sealed class KernelServer : IDisposable
         var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
         _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
+        _language = new LanguageService(_session);
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
-            (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger));
+            (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
+        var complete = new CompleteHandler(_language);
+        var inspect = new InspectHandler(_language);
+        var history = new HistoryHandler(_history);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
 
@@ -51,6 +58,9 @@ public sealed class KernelServer : IDisposable
             ["execute_request"] = new(execute.Handle, execute.Enqueue),
             ["kernel_info_request"] = new(KernelInfoHandler.Handle),
             ["is_complete_request"] = new(IsCompleteHandler.Handle),
+            ["complete_request"] = new(complete.Handle),
+            ["inspect_request"] = new(inspect.Handle),
+            ["history_request"] = new(history.Handle),
             ["comm_info_request"] = new(CommHandler.Info),
             ["comm_open"] = new(CommHandler.Open),
             ["comm_msg"] = new(CommHandler.Ignore),
@@ -84,6 +94,7 @@ public sealed class KernelServer : IDisposable
             KernelLog.Info(_cancellation.Interrupt() ? "SIGINT: interrupting the running cell" : "SIGINT: no cell is running");
         });
         _executor.Post(_session.WarmUp);
+        _language.WarmUpInBackground();
         ParentWatch.Start(RequestShutdown);
 
         _shutdown.Wait();
@@ -92,16 +103,17 @@ public sealed class KernelServer : IDisposable
 
     public void RequestShutdown() => _shutdown.Set();
 
+    /// <summary>?name and ??name print what inspect_request shows for the name.</summary>
     private string? DescribeVariable(string name, int detailLevel) =>
-        _session.UserVariables().LastOrDefault(v => v.Name == name) is { } variable
-            ? $"{name}: {PlainTextFormatter.TypeName(variable.Type)} = {PlainTextFormatter.Format(variable.Value)}"
-            : null;
+        _language.Describe(name, detailLevel);
 
     public void Dispose()
     {
         _sigint?.Dispose();
         _executor.Dispose();
         _capture.Dispose();
+        _history.Dispose();
+        _language.Dispose();
         foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat, _iopub })
             loop.Dispose();
         NetMQConfig.Cleanup(block: false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.History;
 using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
 
@@ -18,13 +19,14 @@ public sealed class ExecuteHandler
     private readonly CellCancellation _cancellation;
     private readonly ConsoleInput _input;
     private readonly Func<RequestContext, bool, IInputSource> _inputFor;
+    private readonly HistoryStore _history;
     private long _received;
     private long _running;
     private long _abortThrough;
     private int _executionCount;
 
     public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation,
-        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor)
+        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor, HistoryStore history)
     {
         _input = input;
         _inputFor = inputFor;
@@ -32,6 +34,7 @@ public sealed class ExecuteHandler
         _session = session;
         _capture = capture;
         _cancellation = cancellation;
+        _history = history;
     }
 
     /// <summary>Numbers each request as it arrives, so an error can abort exactly those queued before it.</summary>
@@ -63,6 +66,9 @@ public sealed class ExecuteHandler
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
         var (outcome, userExpressions) = Run(request, content, count, counts);
+        var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
+        if (counts)
+            _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
         if (outcome.Error is { } error)
         {
@@ -81,8 +87,8 @@ public sealed class ExecuteHandler
             return;
         }
 
-        if (outcome.HasValue && !content.Silent)
-            request.Publish("execute_result", new ExecuteResultContent(count, MimeFormatter.Format(outcome.Value), new JsonObject()),
+        if (data is not null)
+            request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
                 ProtocolJsonContext.Default.ExecuteResultContent);
         request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count, UserExpressions = userExpressions },
             ProtocolJsonContext.Default.ExecuteReply);

@@ -63,6 +63,8 @@ public sealed class KernelProcess : IDisposable
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
+        // Test kernels keep their history in memory unless a test gives them a file: never the user's own.
+        start.Environment["CSHARP_KERNEL_HISTORY"] = "off";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         var process = Process.Start(start)!;

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using CSharpKernel.Display;
+using CSharpKernel.Execution;
+using CSharpKernel.Logging;
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Language;
+
+/// <summary>
+/// Completion and inspection over every cell the session has run. Called from the shell thread
+/// while the executor runs cells: it reads the session only through its thread-safe snapshots,
+/// and one lock keeps the warm-up and the requests out of each other's way in the workspace.
+/// </summary>
+public sealed class LanguageService : IDisposable
+{
+    private const string WarmUpCode = "var warm = new List<int>();\nConsole.WriteLine(Math.Max(1, 2));\nwarm.";
+
+    private readonly ScriptSession _session;
+    private readonly Lock _gate = new();
+    private SubmissionWorkspace? _workspace;
+
+    /// <param name="session">The session whose cells, variables and %-commands completion and inspection see.</param>
+    public LanguageService(ScriptSession session) => _session = session;
+
+    /// <summary>
+    /// Loads Roslyn's editor services and runs one completion and one inspection in the
+    /// background, so the user's first request does not pay for the loading and JIT compiling.
+    /// The workspace is held until the first completion: a request that arrives then waits for the
+    /// warm-up instead of repeating it.
+    /// </summary>
+    public void WarmUpInBackground()
+    {
+        var thread = new Thread(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            // Composing the editor services and binding the references are independent, and
+            // most of the warm-up; on a busy machine two threads also get twice the share.
+            var editor = Task.Run(() =>
+            {
+                lock (_gate)
+                {
+                    Workspace();
+                    Complete(WarmUpCode, WarmUpCode.Length);
+                }
+                Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
+            });
+            WorkspaceReferences.WarmUp();
+            var bound = clock.ElapsedMilliseconds;
+            editor.Wait();
+            KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
+        }) { IsBackground = true, Name = "language warm-up" };
+        thread.Start();
+    }
+
+    /// <summary>Completion at a cursor given in code points, as the protocol counts.</summary>
+    public CompleteReply Complete(string code, int cursorPos)
+    {
+        var cursor = CodePoints.ToUtf16(code, cursorPos);
+        try
+        {
+            lock (_gate)
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
+        }
+        catch (Exception exception)
+        {
+            KernelLog.Warn($"completion failed: {exception}");
+            var position = CodePoints.FromUtf16(code, cursor);
+            return new CompleteReply { Matches = [], CursorStart = position, CursorEnd = position };
+        }
+    }
+
+    /// <summary>Inspection at a cursor given in code points.</summary>
+    public InspectReply Inspect(string code, int cursorPos, int detailLevel)
+    {
+        var cursor = CodePoints.ToUtf16(code, cursorPos);
+        try
+        {
+            lock (_gate)
+                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), cursor, detailLevel, _session.TryReadVariable);
+        }
+        catch (Exception exception)
+        {
+            KernelLog.Warn($"inspection failed: {exception}");
+            return new InspectReply { Found = false };
+        }
+    }
+
+    /// <summary>The text/plain inspection gives for code with the cursor at its end, or null when it finds nothing.</summary>
+    public string? Describe(string code, int detailLevel)
+    {
+        var reply = Inspect(code, code.EnumerateRunes().Count(), detailLevel);
+        return reply.Found ? reply.Data[MimeTypes.PlainText]?.GetValue<string>() : null;
+    }
+
+    /// <summary>Not under the lock: at shutdown a warm-up still running must not hold the exit back; its failure is caught.</summary>
+    public void Dispose() => _workspace?.Dispose();
+
+    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_session.Options);
+}

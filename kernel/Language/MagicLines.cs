@@ -1,0 +1,48 @@
+namespace CSharpKernel.Language;
+
+/// <summary>
+/// Tells the kernel's magic lines from C#, for the parts of the language services that parse
+/// cells. Blanking keeps every offset in place, so cursor positions still point where they did.
+/// </summary>
+public static class MagicLines
+{
+    /// <summary>
+    /// The text with each magic line blanked, and whether the cell starts with a cell magic, whose
+    /// remaining lines are its body.
+    /// </summary>
+    public static string Blank(string code, out bool cellMagic) => Rewrite(code, line => new string(' ', line.Length), out cellMagic);
+
+    /// <summary>The text with only the magic names blanked: what follows a name on its line (<c>%time Math.Max(1, 2)</c>) is C#.</summary>
+    public static string BlankNames(string code) => Rewrite(code, BlankName, out _);
+
+    /// <summary>A line magic: <c>%</c> then a name, at the start of the line (<c>% 3</c> stays the remainder operator).</summary>
+    public static bool IsMagic(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.Length > 1 && trimmed[0] == '%' && char.IsLetter(trimmed[1]);
+    }
+
+    private static string Rewrite(string code, Func<string, string> magicLine, out bool cellMagic)
+    {
+        var lines = code.Split('\n');
+        var first = Array.FindIndex(lines, line => line.Trim().Length > 0);
+        cellMagic = first >= 0 && lines[first].TrimStart().StartsWith("%%", StringComparison.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if ((cellMagic && i == first) || IsMagic(lines[i]))
+                lines[i] = magicLine(lines[i]);
+        }
+        return string.Join('\n', lines);
+    }
+
+    private static string BlankName(string line)
+    {
+        var start = line.Length - line.TrimStart().Length;
+        var end = start;
+        while (end < line.Length && line[end] == '%')
+            end++;
+        while (end < line.Length && char.IsLetterOrDigit(line[end]))
+            end++;
+        return string.Concat(line.AsSpan(0, start), new string(' ', end - start), line.AsSpan(end));
+    }
+}
