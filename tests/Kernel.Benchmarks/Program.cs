@@ -1,14 +1,19 @@
 using CSharpKernel.Benchmarks;
+using CSharpKernel.Benchmarks.Compare;
 
 // Figures measured as a Jupyter client sees them (the real kernel process, over ZeroMQ), and the
 // interrupt checkpoints' cost, in-process.
-// Usage: Kernel.Benchmarks [language|interrupts|overhead] [rounds] [kernel-starts]
-// With no suite named (the first argument a number, or none), the language services are measured.
-var suite = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : "language";
+// Usage: Kernel.Benchmarks [compare|language|interrupts|overhead] [rounds] [kernel-starts]
+//        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE]
+// With no suite named (no arguments, or the first one an option), ours is compared with ipykernel.
+var suite = args.Length > 0 && !int.TryParse(args[0], out _) && !args[0].StartsWith("--") ? args[0] : "compare";
 var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 switch (suite)
 {
+    case "compare":
+        return CompareSuite.Run(args.Contains("--short"), Option("--kernelspec"), Option("--json") ?? "artifacts/benchmark.json");
     case "language":
         var rounds = numbers.Count > 0 ? numbers[0] : 10;
         var starts = numbers.Count > 1 ? numbers[1] : 5;
@@ -25,7 +30,7 @@ switch (suite)
         CheckpointOverhead.Run(numbers.Count > 0 ? numbers[0] : 15);
         break;
     default:
-        Console.Error.WriteLine($"unknown suite '{suite}': language, interrupts or overhead");
+        Console.Error.WriteLine($"unknown suite '{suite}': compare, language, interrupts or overhead");
         return 2;
 }
 return 0;

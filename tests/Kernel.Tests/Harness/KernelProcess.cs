@@ -54,8 +54,37 @@ public sealed class KernelProcess : IDisposable
         };
         var file = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, connection.ToJsonString());
+        return Launch(["dotnet", KernelDll, "run", "--connection-file", file], file, connection, environment, workingDirectory);
+    }
 
-        var start = new ProcessStartInfo("dotnet", [KernelDll, "run", "--connection-file", file])
+    /// <summary>
+    /// Starts any kernel as a client starts it from its kernelspec: argv with {connection_file}
+    /// replaced by a file of free loopback ports, and the spec's environment.
+    /// </summary>
+    public static KernelProcess StartFromArgv(IReadOnlyList<string> argv, string key, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var connection = new JsonObject
+        {
+            ["transport"] = "tcp",
+            ["ip"] = "127.0.0.1",
+            ["shell_port"] = FreePort(),
+            ["iopub_port"] = FreePort(),
+            ["stdin_port"] = FreePort(),
+            ["control_port"] = FreePort(),
+            ["hb_port"] = FreePort(),
+            ["key"] = key,
+            ["signature_scheme"] = "hmac-sha256",
+            ["kernel_name"] = "",
+        };
+        var file = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, connection.ToJsonString());
+        return Launch(argv.Select(a => a.Replace("{connection_file}", file)).ToList(), file, connection, environment, null);
+    }
+
+    private static KernelProcess Launch(IReadOnlyList<string> argv, string file, JsonObject connection,
+        IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo(argv[0], argv.Skip(1))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

@@ -1,0 +1,45 @@
+namespace CSharpKernel.Benchmarks.Compare;
+
+/// <summary>Resident memory (VmRSS) as small cells that each define a variable pile up, and its growth per cell.</summary>
+public static class MemoryFigures
+{
+    public static IEnumerable<Figure> Measure(Comparison comparison)
+    {
+        var running = comparison.Both.Select(c => (Contender: c, Started: Comparison.StartReady(c))).ToList();
+        var checkpoints = comparison.Counts.MemoryCheckpoints;
+        var rss = checkpoints.Select(_ => new Samples()).ToArray();
+        try
+        {
+            var done = 0;
+            for (var index = 0; index < checkpoints.Length; index++)
+            {
+                for (; done < checkpoints[index]; done++)
+                {
+                    foreach (var (contender, (_, client)) in running)
+                        Comparison.Run(client, contender.Code.DefineVariable(done));
+                }
+                foreach (var (contender, (kernel, _)) in running)
+                    rss[index].Add(contender, ResidentKiB(kernel.Process.Id) / 1024.0);
+            }
+        }
+        finally
+        {
+            foreach (var (_, (kernel, client)) in running)
+                Comparison.Close(kernel, client);
+        }
+        for (var index = 0; index < checkpoints.Length; index++)
+            yield return comparison.Figure($"RSS after {checkpoints[index]:N0} cells", "MiB", rss[index]);
+        var from = checkpoints[^2];
+        var to = checkpoints[^1];
+        var growth = new Samples();
+        foreach (var contender in comparison.Both)
+            growth.Add(contender, (rss[^1].Of(contender)!.Median - rss[^2].Of(contender)!.Median) * 1024 / (to - from));
+        yield return comparison.Figure($"RSS growth per cell, cells {from:N0}-{to:N0}", "KiB", growth);
+    }
+
+    private static long ResidentKiB(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]);
+    }
+}
