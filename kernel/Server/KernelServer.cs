@@ -32,6 +32,7 @@ public sealed class KernelServer : IDisposable
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
     private readonly HistoryStore _history = new(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
+    private readonly WarmUpTrigger _warmUp;
     private PosixSignalRegistration? _sigint;
 
     public KernelServer(ConnectionInfo connection)
@@ -52,11 +53,20 @@ public sealed class KernelServer : IDisposable
         var history = new HistoryHandler(_history);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
+        _warmUp = new WarmUpTrigger(() =>
+        {
+            _executor.Post(_session.WarmUp);
+            _language.WarmUpInBackground();
+        });
 
         var shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
         {
             ["execute_request"] = new(execute.Handle, execute.Enqueue),
-            ["kernel_info_request"] = new(KernelInfoHandler.Handle),
+            ["kernel_info_request"] = new(request =>
+            {
+                KernelInfoHandler.Handle(request);
+                _warmUp.Fire();
+            }),
             ["is_complete_request"] = new(IsCompleteHandler.Handle),
             ["complete_request"] = new(complete.Handle),
             ["inspect_request"] = new(inspect.Handle),
@@ -93,8 +103,7 @@ public sealed class KernelServer : IDisposable
             context.Cancel = true;
             KernelLog.Info(_cancellation.Interrupt() ? "SIGINT: interrupting the running cell" : "SIGINT: no cell is running");
         });
-        _executor.Post(_session.WarmUp);
-        _language.WarmUpInBackground();
+        _warmUp.Arm();
         ParentWatch.Start(RequestShutdown);
 
         _shutdown.Wait();
@@ -110,6 +119,7 @@ public sealed class KernelServer : IDisposable
     public void Dispose()
     {
         _sigint?.Dispose();
+        _warmUp.Dispose();
         _executor.Dispose();
         _capture.Dispose();
         _history.Dispose();

@@ -4,7 +4,7 @@ using CSharpKernel.Benchmarks.Compare;
 // Figures measured as a Jupyter client sees them (the real kernel process, over ZeroMQ), and the
 // interrupt checkpoints' cost, in-process.
 // Usage: Kernel.Benchmarks [compare|language|interrupts|overhead] [rounds] [kernel-starts]
-//        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE]
+//        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE] [--only start,session,interrupt,memory]
 // With no suite named (no arguments, or the first one an option), ours is compared with ipykernel.
 var suite = args.Length > 0 && !int.TryParse(args[0], out _) && !args[0].StartsWith("--") ? args[0] : "compare";
 var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
@@ -13,7 +13,8 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 switch (suite)
 {
     case "compare":
-        return CompareSuite.Run(args.Contains("--short"), Option("--kernelspec"), Option("--json") ?? "artifacts/benchmark.json");
+        return CompareSuite.Run(args.Contains("--short"), Option("--kernelspec"), Option("--json") ?? "artifacts/benchmark.json",
+            Option("--only")?.Split(',').ToHashSet());
     case "language":
         var rounds = numbers.Count > 0 ? numbers[0] : 10;
         var starts = numbers.Count > 1 ? numbers[1] : 5;

@@ -12,7 +12,8 @@ public static class CompareSuite
     public const string IpykernelSpec = "/usr/share/jupyter/kernels/python3";
 
     /// <param name="ourSpec">An installed kernelspec directory of ours, or null to install this build's into a temporary prefix.</param>
-    public static int Run(bool isShort, string? ourSpec, string jsonPath)
+    /// <param name="only">The groups to measure (start, session, interrupt, memory), or null for all.</param>
+    public static int Run(bool isShort, string? ourSpec, string jsonPath, IReadOnlySet<string>? only = null)
     {
         var prefix = Path.Combine(Path.GetTempPath(), $"kernel-benchmark-{Guid.NewGuid():N}");
         var ipythonDirectory = Path.Combine(prefix, "ipython");
@@ -40,11 +41,13 @@ public static class CompareSuite
 
             var clock = Stopwatch.StartNew();
             var figures = new List<Figure>();
-            foreach (var measure in new Func<Comparison, IEnumerable<Figure>>[]
-                     { StartFigures.Measure, SessionFigures.Measure, InterruptFigures.Measure, MemoryFigures.Measure })
+            var groups = new (string Name, Func<Comparison, IEnumerable<Figure>> Measure)[]
             {
+                ("start", StartFigures.Measure), ("session", SessionFigures.Measure),
+                ("interrupt", InterruptFigures.Measure), ("memory", MemoryFigures.Measure),
+            };
+            foreach (var (name, measure) in groups.Where(g => only is null || only.Contains(g.Name)))
                 figures.AddRange(measure(comparison));
-            }
             FigureTable.Print(figures, Console.Out);
             var about = new JsonObject
             {

@@ -1,0 +1,24 @@
+namespace CSharpKernel.Server;
+
+/// <summary>
+/// Starts the compiler and language warm-ups once: after the first kernel_info_reply has gone out,
+/// so that on a small machine they do not slow the kernel's first answer, or after a short delay
+/// for a client that never asks for kernel_info.
+/// </summary>
+public sealed class WarmUpTrigger(Action warmUp) : IDisposable
+{
+    private static readonly TimeSpan Fallback = TimeSpan.FromMilliseconds(500);
+
+    private int _started;
+    private Timer? _timer;
+
+    public void Arm() => _timer = new Timer(_ => Fire(), null, Fallback, Timeout.InfiniteTimeSpan);
+
+    public void Fire()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+            warmUp();
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}
