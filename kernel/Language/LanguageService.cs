@@ -48,6 +48,9 @@ public sealed class LanguageService : IDisposable
             var bound = clock.ElapsedMilliseconds;
             editor.Wait();
             KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
+            // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
+            // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }) { IsBackground = true, Name = "language warm-up" };
         thread.Start();
     }
