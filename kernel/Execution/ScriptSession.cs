@@ -28,7 +28,10 @@ public sealed class ScriptSession
     private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
     private ScriptState<object>? _state;
     private volatile ImmutableList<string> _submitted = [];
-    private volatile ImmutableDictionary<string, ScriptVariable> _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
+    // Indexed on the first read after a cell rather than after every cell: listing a state's
+    // variables walks every submission, which made each cell slower the longer the session.
+    private volatile ScriptState<object>? _published;
+    private volatile VariableIndex _variables = VariableIndex.Empty;
 
     public ScriptSession(ScriptGlobals globals, ScriptOptions options, CellHistory history, CellClassifier classifier,
         IEnumerable<IMagicCommand> magics)
@@ -79,7 +82,10 @@ public sealed class ScriptSession
     public bool TryReadVariable(string name, out object? value)
     {
         value = null;
-        if (!_variables.TryGetValue(name, out var variable))
+        var index = _variables;
+        if (index.State != _published)
+            _variables = index = new VariableIndex(_published);
+        if (!index.TryGet(name, out var variable))
             return false;
         value = variable.Value;
         return true;
@@ -146,7 +152,7 @@ public sealed class ScriptSession
     {
         _state = null;
         _submitted = [];
-        _variables = ImmutableDictionary<string, ScriptVariable>.Empty;
+        _published = null;
         History.ClearValues();
         WarmUp();
     }
@@ -192,7 +198,7 @@ public sealed class ScriptSession
         {
             _state = state;
             _submitted = _submitted.Add(compiled.Text);
-            _variables = state.Variables.Aggregate(ImmutableDictionary<string, ScriptVariable>.Empty, (all, v) => all.SetItem(v.Name, v));
+            _published = state;
         }
         if (state.Exception is { } exception)
         {

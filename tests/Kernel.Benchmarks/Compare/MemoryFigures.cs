@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>Resident memory (VmRSS) as small cells that each define a variable pile up, and its growth per cell.</summary>
@@ -8,6 +10,8 @@ public static class MemoryFigures
         var running = comparison.Both.Select(c => (Contender: c, Started: Comparison.StartReady(c))).ToList();
         var checkpoints = comparison.Counts.MemoryCheckpoints;
         var rss = checkpoints.Select(_ => new Samples()).ToArray();
+        // The cells of the last stretch are timed too: a long session must not make each cell slower.
+        var lateCells = new Samples();
         try
         {
             var done = 0;
@@ -16,7 +20,12 @@ public static class MemoryFigures
                 for (; done < checkpoints[index]; done++)
                 {
                     foreach (var (contender, (_, client)) in running)
+                    {
+                        var clock = Stopwatch.StartNew();
                         Comparison.Run(client, contender.Code.DefineVariable(done));
+                        if (index == checkpoints.Length - 1)
+                            lateCells.Add(contender, clock.Elapsed.TotalMilliseconds);
+                    }
                 }
                 foreach (var (contender, (kernel, _)) in running)
                     rss[index].Add(contender, ResidentKiB(kernel.Process.Id) / 1024.0);
@@ -30,6 +39,7 @@ public static class MemoryFigures
         for (var index = 0; index < checkpoints.Length; index++)
             yield return comparison.Figure($"RSS after {checkpoints[index]:N0} cells", "MiB", rss[index]);
         var from = checkpoints[^2];
+        yield return comparison.Figure($"cell request -> idle, cells {from:N0}-{checkpoints[^1]:N0}", "ms", lateCells);
         var to = checkpoints[^1];
         var growth = new Samples();
         foreach (var contender in comparison.Both)
