@@ -62,8 +62,13 @@ public sealed class InterruptTests : KernelFixture
     [Test]
     public void A_cell_left_behind_at_an_await_keeps_nothing_and_is_not_heard_from_again()
     {
-        AssertInterrupts("var leftBehind = 1;\nawait Task.Delay(300);\nConsole.WriteLine(\"late output\");\ndisplay(\"late display\");\nConsole.ReadLine();");
-        var next = Client.Execute("await Task.Delay(900); \"next\"", allowStdin: true);
+        // The left-behind cell waits for a gate the next cell opens, and tells that cell when it has
+        // tried all it may not do, so the test depends on no timing.
+        Client.Execute("var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);\n"
+                       + "var lateDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);");
+        AssertInterrupts("var leftBehind = 1;\nawait release.Task;\n"
+                         + "try { Console.WriteLine(\"late output\"); display(\"late display\"); Console.ReadLine(); } finally { lateDone.SetResult(); }");
+        var next = Client.Execute("release.SetResult(); await lateDone.Task; \"next\"", allowStdin: true);
         Assert.That(next.Result, Is.EqualTo("\"next\""));
         Assert.That(next.Stdout, Does.Not.Contain("late output"), "the abandoned continuation's output does not leak into the next cell");
         Assert.That(next.OfType("display_data"), Is.Empty, "nor its displays");
