@@ -24,7 +24,7 @@ public sealed class ChannelTests : KernelFixture
     [Test]
     public void Control_and_shell_answer_kernel_info_while_a_cell_runs()
     {
-        var running = Client.SendExecute("await Task.Delay(5000, Kernel.CancellationToken); \"finished\"");
+        var running = Client.SendExecute("await Task.Delay(60_000, Kernel.CancellationToken); \"finished\"");
         Client.TryReceiveFor("iopub", m => m.ParentMsgId == running && m.MsgType == "execute_input", KernelClient.DefaultTimeout);
 
         var control = Client.Request("kernel_info_request", new JsonObject(), channel: "control");
