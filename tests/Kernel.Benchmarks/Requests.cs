@@ -55,4 +55,30 @@ public static class Requests
             ? reply
             : throw new InvalidOperationException($"nothing found for '{request.Code}'");
     }
+
+    /// <summary>A kernel with the declared cells run and completion warmed once, ready to be sampled.</summary>
+    public static (KernelProcess Kernel, KernelClient Client) WarmKernel()
+    {
+        var kernel = KernelProcess.Start("benchmark");
+        var client = new KernelClient(kernel);
+        client.WaitForReady();
+        DeclareCells(client);
+        Complete(client, Completions[0]);
+        return (kernel, client);
+    }
+
+    /// <summary>Every completion and inspection request, <paramref name="rounds"/> times, timed one by one.</summary>
+    public static IReadOnlyList<Latency> Sample(KernelClient client, int rounds, string completionName, string inspectionName)
+    {
+        var completion = new Latency(completionName);
+        var inspection = new Latency(inspectionName);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var request in Completions)
+                completion.Time(() => Complete(client, request));
+            foreach (var request in Inspections)
+                inspection.Time(() => Inspect(client, request));
+        }
+        return [completion, inspection];
+    }
 }

@@ -1,5 +1,3 @@
-using CSharpKernel.Tests.Harness;
-
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>Completion and inspection once the kernel is warm and some cells have run.</summary>
@@ -7,21 +5,9 @@ public static class WarmLatency
 {
     public static IReadOnlyList<Latency> Measure(int rounds)
     {
-        using var kernel = KernelProcess.Start("benchmark");
-        using var client = new KernelClient(kernel);
-        client.WaitForReady();
-        Requests.DeclareCells(client);
-        Requests.Complete(client, Requests.Completions[0]);
-
-        var completion = new Latency("warm completion");
-        var inspection = new Latency("warm inspection");
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var request in Requests.Completions)
-                completion.Time(() => Requests.Complete(client, request));
-            foreach (var request in Requests.Inspections)
-                inspection.Time(() => Requests.Inspect(client, request));
-        }
-        return [completion, inspection];
+        var (kernel, client) = Requests.WarmKernel();
+        using (kernel)
+        using (client)
+            return Requests.Sample(client, rounds, "warm completion", "warm inspection");
     }
 }
