@@ -12,20 +12,28 @@ namespace CSharpKernel.Execution;
 /// binds to nothing (the compiler's CS0103, so discards, lambda parameters and members named
 /// <c>_</c> never qualify) becomes the hidden variable holding that value, typed; and the value of
 /// a trailing expression is captured in a new hidden variable for later cells to use as <c>_</c>.
-/// No global named <c>_</c> ever exists, so every C# discard stays a discard.
+/// No global named <c>_</c> ever exists, so every C# discard stays a discard. Most cells need
+/// none of this, and are compiled by <see cref="SinglePassCompiler"/>; this careful way binds the
+/// text as written first, so the errors it reports are placed on the user's text.
 /// </summary>
 public static class CellCompiler
 {
     private const string UnboundName = "CS0103";
 
+    /// <summary>The cell ready to run, its checkpoints compiled in, or the errors that stop it.</summary>
     public static CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
+        string? captureVariable, CancellationToken token) =>
+        SinglePassCompiler.TryCompile(state, code, options, captureVariable, token)
+        ?? Carefully(state, code, options, history, captureVariable, token);
+
+    private static CompiledCell Carefully(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
         string? captureVariable, CancellationToken token)
     {
         var original = SourceText.From(code);
         var asWritten = new CellRewrite(original, []);
         var script = state.Script.ContinueWith(code, options);
         var compilation = script.GetCompilation();
-        var model = compilation.GetSemanticModel(CellTree(compilation, options));
+        var model = compilation.GetSemanticModel(CellTrees.Of(compilation, options.FilePath));
 
         if (ReservedNames.FindDeclaration(model, token) is { } reserved)
             return CompiledCell.Failed(Tracebacks.ForReservedName(reserved.Name, Place(reserved.Location.SourceSpan.Start, asWritten), options.FilePath));
@@ -41,7 +49,7 @@ public static class CellCompiler
         {
             script = state.Script.ContinueWith(rewrite.Text, options);
             compilation = script.GetCompilation();
-            model = compilation.GetSemanticModel(CellTree(compilation, options));
+            model = compilation.GetSemanticModel(CellTrees.Of(compilation, options.FilePath));
             var rewrittenErrors = Errors(compilation, token);
             if (rewrittenErrors.Count > 0)
                 return CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(rewrittenErrors, rewrite, options.FilePath), options.FilePath));
@@ -50,25 +58,35 @@ public static class CellCompiler
         if (captureVariable is not null && CaptureEdits(model, original, captureVariable) is { } captureEdits)
         {
             var captured = new CellRewrite(original, historyEdits.Concat(captureEdits));
-            var capturing = state.Script.ContinueWith(captured.Text, options);
+            var capturing = CheckpointCompiler.Instrument(state.Script.ContinueWith(captured.Text, options), token);
             // A safety net: should capturing ever not compile, the cell still runs as written, only without history.
-            if (!capturing.Compile(token).Any(d => d.Severity == DiagnosticSeverity.Error))
+            if (BuildErrors(capturing, token).Count == 0)
                 return new CompiledCell(capturing, captured.Text, captureVariable, null);
         }
 
-        var final = script.Compile(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var runnable = CheckpointCompiler.Instrument(script, token);
+        var final = BuildErrors(runnable, token);
         return final.Count > 0
             ? CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(final, rewrite, options.FilePath), options.FilePath))
-            : new CompiledCell(script, rewrite.Text, null, null);
+            : new CompiledCell(runnable, rewrite.Text, null, null);
     }
 
-    /// <summary>The cell's own tree; #load adds the loaded files' trees beside it.</summary>
-    private static SyntaxTree CellTree(Compilation compilation, ScriptOptions options) =>
-        compilation.SyntaxTrees.LastOrDefault(t => IsCell(t, options.FilePath)) ?? compilation.SyntaxTrees.Last();
-
-    /// <summary>The source resolver may make the cell's path absolute; its file name is still the cell's name.</summary>
-    private static bool IsCell(SyntaxTree tree, string cellName) =>
-        Path.GetFileName(tree.FilePath) == Path.GetFileName(cellName);
+    /// <summary>
+    /// Builds the script's executor, which running it then reuses. Unlike Script.Compile, which
+    /// binds the whole cell once more to collect its warnings, this costs one emit.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> BuildErrors(Script<object> script, CancellationToken token)
+    {
+        try
+        {
+            script.CreateDelegate(token);
+            return [];
+        }
+        catch (CompilationErrorException exception)
+        {
+            return exception.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+    }
 
     private static List<Diagnostic> Errors(Compilation compilation, CancellationToken token) =>
         compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -90,31 +108,21 @@ public static class CellCompiler
         return edits;
     }
 
-    /// <summary>
-    /// `E` at the end of the cell becomes `var hidden = E; hidden`, on the same line, when E has a
-    /// type a variable can hold (not void, null, a method group, a ref struct or a pointer).
-    /// </summary>
+    /// <summary>The capture of the trailing expression, placed on the user's text, when its value can be held.</summary>
     private static TextChange[]? CaptureEdits(SemanticModel model, SourceText original, string variable)
     {
-        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)model.SyntaxTree.GetRoot()) is not { } expression)
-            return null;
-        var type = model.GetTypeInfo(expression).Type;
-        if (type is null || type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer
-            || type.SpecialType == SpecialType.System_Void || type.IsRefLikeType)
+        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)model.SyntaxTree.GetRoot()) is not { } expression
+            || !CaptureRewrite.CanHold(model.GetTypeInfo(expression).Type))
             return null;
         var originalExpression = CellClassifier.TrailingExpression((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(original, CellClassifier.ParseOptions).GetRoot())!;
-        return
-        [
-            new TextChange(new TextSpan(originalExpression.SpanStart, 0), $"var {variable} = "),
-            new TextChange(new TextSpan(originalExpression.Span.End, 0), $"; {variable}"),
-        ];
+        return CaptureRewrite.Edits(originalExpression, variable);
     }
 
     private static List<CellDiagnostic> Describe(IEnumerable<Diagnostic> errors, CellRewrite rewrite, string filePath) =>
         errors.Select(d =>
         {
             // An error in a #load-ed file is placed in that file, not mapped onto the cell.
-            (int Line, int Column) place = d.Location.SourceTree is { } tree && !IsCell(tree, filePath)
+            (int Line, int Column) place = d.Location.SourceTree is { } tree && !CellTrees.IsCell(tree, filePath)
                 ? (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1)
                 : Place(d.Location.SourceSpan.Start, rewrite);
             return new CellDiagnostic(place.Line, place.Column, d.Id, d.GetMessage());

@@ -40,6 +40,10 @@ public static class ReservedNames
         return null;
     }
 
+    /// <summary>Whether the syntax declares a reserved name anywhere, a local or not: only the binder tells them apart.</summary>
+    public static bool MayDeclare(SyntaxNode root) =>
+        root.DescendantNodes().Any(node => DeclaredIdentifier(node) is { } identifier && IsReserved(identifier.ValueText));
+
     /// <summary>A member of the script class itself; locals and local functions also have it as containing type, but live in a method.</summary>
     private static bool IsScriptMember(ISymbol? symbol) =>
         symbol is IFieldSymbol or IPropertySymbol or IEventSymbol or INamedTypeSymbol or IMethodSymbol { MethodKind: not MethodKind.LocalFunction }

@@ -181,15 +181,7 @@ public sealed class ScriptSession
         if (compiled.Error is { } error)
             return CellOutcome.Failed(error);
 
-        Script<object> script;
-        try
-        {
-            script = CheckpointCompiler.Instrument(compiled.Script!, token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            return CellOutcome.Failed(Tracebacks.Interrupted());
-        }
+        var script = compiled.Script!;
         var previous = _state;
         var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
         if (run.Value is not { } state)
