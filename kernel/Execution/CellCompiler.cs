@@ -1,3 +1,4 @@
+using CSharpKernel.Logging;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,9 +23,13 @@ public static class CellCompiler
 
     /// <summary>The cell ready to run, its checkpoints compiled in, or the errors that stop it.</summary>
     public static CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
-        string? captureVariable, CancellationToken token) =>
-        SinglePassCompiler.TryCompile(state, code, options, captureVariable, token)
-        ?? Carefully(state, code, options, history, captureVariable, token);
+        string? captureVariable, CancellationToken token)
+    {
+        if (SinglePassCompiler.TryCompile(state, code, options, captureVariable, token) is { } compiled)
+            return compiled;
+        KernelLog.Debug($"{options.FilePath}: compiled the careful way");
+        return Carefully(state, code, options, history, captureVariable, token);
+    }
 
     private static CompiledCell Carefully(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
         string? captureVariable, CancellationToken token)

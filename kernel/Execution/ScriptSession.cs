@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using CSharpKernel.Execution.Packages;
 using CSharpKernel.Logging;
 using Microsoft.CodeAnalysis;
@@ -164,6 +165,7 @@ public sealed class ScriptSession
 
     private CellOutcome RunCode(string code, string cellName, int? captureCount, bool keepState, CancellationToken token, bool alwaysValue = false)
     {
+        var started = Stopwatch.GetTimestamp();
         CompiledCell compiled;
         try
         {
@@ -183,7 +185,9 @@ public sealed class ScriptSession
 
         var script = compiled.Script!;
         var previous = _state;
+        var compiledAt = Stopwatch.GetTimestamp();
         var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
+        KernelLog.Debug($"{cellName}: compiled in {Stopwatch.GetElapsedTime(started, compiledAt).TotalMilliseconds:0.0} ms, ran in {Stopwatch.GetElapsedTime(compiledAt).TotalMilliseconds:0.0} ms");
         if (run.Value is not { } state)
             return CellOutcome.Failed(run.Error!);
         if (keepState)
