@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using CSharpKernel.Execution.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -48,20 +49,34 @@ public static class DefaultScriptOptions
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.EnumerateFiles(frameworkDirectory, "*.dll")
-            .Where(IsManagedReference)
+            .Where(IsUsefulReference)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location));
     }
 
-    private static bool IsManagedReference(string path)
+    /// <summary>
+    /// An assembly that defines types. About 75 of the runtime's assemblies only forward their
+    /// types to others, and the compiler never looks up a name in a forwarder: it finds forwarded
+    /// types where they are defined, and an assembly that a #r-ed library compiled against is
+    /// resolved when it turns out to be missing (as System.Private.CoreLib always is). Yet every
+    /// cell's compilation binds each reference, lists it in its PDB and keeps that list: dropping
+    /// the forwarders saves about 18 KiB of memory and a few milliseconds per cell. The three
+    /// that libraries most often compile against are kept all the same.
+    /// </summary>
+    private static bool IsUsefulReference(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (name.StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal) || name == "System.Private.CoreLib")
             return false;
         try
         {
-            AssemblyName.GetAssemblyName(path);
-            return true;
+            using var stream = File.OpenRead(path);
+            using var image = new PEReader(stream);
+            if (!image.HasMetadata)
+                return false;
+            var metadata = image.GetMetadataReader();
+            // Every assembly defines <Module>; a forwarder defines nothing else.
+            return metadata.IsAssembly && (metadata.TypeDefinitions.Count > 1 || name is "mscorlib" or "netstandard" or "System.Runtime");
         }
         catch (BadImageFormatException)
         {
