@@ -38,7 +38,8 @@ public static class DefaultScriptOptions
             .WithImports(Imports)
             .WithReferences(FrameworkReferences())
             .WithLanguageVersion(LanguageVersion)
-            .WithEmitDebugInformation(true)
+            // Tracebacks place frames without it (CellLines), and it was a quarter of each cell's compile.
+            .WithEmitDebugInformation(false)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true)
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(Environment.CurrentDirectory))

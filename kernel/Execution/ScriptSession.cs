@@ -198,7 +198,10 @@ public sealed class ScriptSession
         }
         if (state.Exception is { } exception)
         {
-            return CellOutcome.Failed(InterruptErrors.For(exception, token) ?? Tracebacks.ForException(exception));
+            if (InterruptErrors.For(exception, token) is { } interrupted)
+                return CellOutcome.Failed(interrupted);
+            using var cells = new CellLines(name => CompilationOf(script, name));
+            return CellOutcome.Failed(Tracebacks.ForException(exception, cells));
         }
         if (alwaysValue)
             return CellOutcome.WithValue(state.ReturnValue);
@@ -207,6 +210,17 @@ public sealed class ScriptSession
         if (compiled.CapturedVariable is not null && captureCount is { } valueCount)
             Release(History.RecordValue(valueCount, value));
         return CellOutcome.WithValue(value);
+    }
+
+    /// <summary>The compilation of this cell or of one before it in its chain that built the named assembly.</summary>
+    private static Compilation? CompilationOf(Script? script, string assemblyName)
+    {
+        for (; script is not null; script = script.Previous)
+        {
+            if (script.GetCompilation() is { } compilation && compilation.AssemblyName == assemblyName)
+                return compilation;
+        }
+        return null;
     }
 
     /// <summary>Hidden variables no history name reaches any more are cleared, so their values can be collected.</summary>

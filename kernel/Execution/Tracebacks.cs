@@ -39,16 +39,17 @@ public static class Tracebacks
     public static CellError Interrupted() =>
         new(InterruptedName, "The cell was interrupted.", [$"{InterruptedName}: The cell was interrupted."]);
 
-    public static CellError ForException(Exception exception)
+    /// <param name="cells">Places frames of cells' code, whose assemblies carry no debug information.</param>
+    public static CellError ForException(Exception exception, CellLines? cells = null)
     {
         var lines = new List<string> { $"{exception.GetType().FullName}: {exception.Message}" };
-        lines.AddRange(UserFrames(exception));
+        lines.AddRange(UserFrames(exception, cells));
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
         return new CellError(exception.GetType().Name, exception.Message, lines);
     }
 
-    private static IEnumerable<string> UserFrames(Exception exception)
+    private static IEnumerable<string> UserFrames(Exception exception, CellLines? cells)
     {
         foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
         {
@@ -57,9 +58,10 @@ public static class Tracebacks
             if (method is null || assembly == KernelAssembly || IsRoslyn(assembly))
                 continue;
             // The source resolver may root the cell's path in the kernel's directory: the file name is the cell.
-            var file = Path.GetFileName(frame.GetFileName());
+            var (path, line) = frame.GetFileName() is { } known ? (known, frame.GetFileLineNumber()) : cells?.Find(frame) ?? ("", 0);
+            var file = path.Length > 0 ? Path.GetFileName(path) : null;
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
-                yield return $"   at {file}, line {frame.GetFileLineNumber()}{FrameNames.InMember(method)}";
+                yield return $"   at {file}, line {line}{FrameNames.InMember(method)}";
             else if (assembly?.IsDynamic == false && !IsCompilerPlumbing(method))
                 yield return $"   at {method.DeclaringType?.FullName}.{method.Name}";
         }
