@@ -6,15 +6,15 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// Adds the checkpoints to a cell that binds without errors. The careful way
-/// (<see cref="CellCompiler"/>) calls it only after that bind, so a cell's errors are always
-/// found, and placed, on the text the user wrote.
+/// Adds the checkpoints to a cell on the careful way (<see cref="CellCompiler"/>), which calls it
+/// only after binding the text as written, so a cell's errors are always found, and placed, on
+/// the text the user wrote.
 /// </summary>
 public static class CheckpointCompiler
 {
     /// <summary>
-    /// The script with checkpoints, already built; the script itself (not yet built) when there are
-    /// none to add, or should they not compile.
+    /// The script with checkpoints, already built; the script itself when there are none to add,
+    /// or should they not compile.
     /// </summary>
     public static Script<object> Instrument(Script<object> compiled, CancellationToken token)
     {
@@ -28,7 +28,9 @@ public static class CheckpointCompiler
             : CSharpScript.Create<object>(text, compiled.Options, compiled.GlobalsType);
         if (CellCompiler.BuildErrors(instrumented, token).Count == 0)
             return instrumented;
-        KernelLog.Warn($"a cell compiles but not with checkpoints; it runs without them (its loops do not see interrupts). With checkpoints:\n{text}");
+        // Building the cell as written costs nothing extra: the caller builds it next either way.
+        if (CellCompiler.BuildErrors(compiled, token).Count == 0)
+            KernelLog.Warn($"a cell compiles but not with checkpoints; it runs without them (its loops do not see interrupts). With checkpoints:\n{text}");
         return compiled;
     }
 }
