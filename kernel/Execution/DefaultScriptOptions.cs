@@ -49,8 +49,8 @@ public static class DefaultScriptOptions
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.EnumerateFiles(frameworkDirectory, "*.dll")
             .Where(IsManagedReference)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .Append(MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location));
+            .Select(path => (MetadataReference)MappedReferences.FromFile(path))
+            .Append(MappedReferences.FromFile(typeof(ScriptGlobals).Assembly.Location));
     }
 
     private static bool IsManagedReference(string path)

@@ -33,8 +33,9 @@ public sealed class PackageReferenceResolver : MetadataReferenceResolver
         return package is null ? _files.ResolveReference(reference, baseFilePath, properties) : Resolve(package);
     }
 
+    /// <summary>Roslyn resolves every assembly the referenced ones refer to, the kernel's Roslyn among them: mapped, not copied.</summary>
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
-        _files.ResolveMissingAssembly(definition, referenceIdentity);
+        MappedReferences.FromRuntime(referenceIdentity) ?? _files.ResolveMissingAssembly(definition, referenceIdentity);
 
     public override bool Equals(object? other) => ReferenceEquals(this, other);
 
