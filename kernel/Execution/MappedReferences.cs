@@ -12,12 +12,16 @@ namespace CSharpKernel.Execution;
 /// </summary>
 public static class MappedReferences
 {
-    private static readonly ConcurrentDictionary<string, PortableExecutableReference> ByPath = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, AssemblyMetadata> ByPath = new(StringComparer.Ordinal);
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> TrustedPlatform = new(ReadTrustedPlatform);
 
-    public static PortableExecutableReference FromFile(string path) =>
-        ByPath.GetOrAdd(Path.GetFullPath(path), full => AssemblyMetadata.CreateFromFile(full).GetReference(filePath: full));
+    /// <summary>A reference to the file; every reference to one file shares its metadata.</summary>
+    public static PortableExecutableReference FromFile(string path, DocumentationProvider? documentation = null)
+    {
+        var full = Path.GetFullPath(path);
+        return ByPath.GetOrAdd(full, AssemblyMetadata.CreateFromFile).GetReference(documentation, filePath: full);
+    }
 
     /// <summary>An assembly the runtime itself would load for the identity (the framework's or the kernel's), or null.</summary>
     public static PortableExecutableReference? FromRuntime(AssemblyIdentity identity) =>

@@ -53,10 +53,14 @@ public sealed class KernelServer : IDisposable
         var history = new HistoryHandler(_history);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
+        // Roslyn's editor services keep both cores of a small machine busy for a second or more: they
+        // wait until no cell is queued, so that a cell sent right after kernel_info has the compiler to
+        // itself, unless a completion or inspection request wants them first.
+        var languageWarmUp = new WarmUpTrigger(_language.WarmUpInBackground);
         _warmUp = new WarmUpTrigger(() =>
         {
             _executor.Post(_session.WarmUp);
-            _language.WarmUpInBackground();
+            _executor.PostWhenIdle(languageWarmUp.Fire);
         });
 
         var shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
@@ -68,8 +72,16 @@ public sealed class KernelServer : IDisposable
                 _warmUp.Fire();
             }),
             ["is_complete_request"] = new(IsCompleteHandler.Handle),
-            ["complete_request"] = new(complete.Handle),
-            ["inspect_request"] = new(inspect.Handle),
+            ["complete_request"] = new(request =>
+            {
+                languageWarmUp.Fire();
+                complete.Handle(request);
+            }),
+            ["inspect_request"] = new(request =>
+            {
+                languageWarmUp.Fire();
+                inspect.Handle(request);
+            }),
             ["history_request"] = new(history.Handle),
             ["comm_info_request"] = new(CommHandler.Info),
             ["comm_open"] = new(CommHandler.Open),
