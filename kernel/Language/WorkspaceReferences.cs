@@ -53,7 +53,7 @@ public static class WorkspaceReferences
     {
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
         return File.Exists(xml)
-            ? MappedReferences.FromFile(assemblyPath, XmlDocumentationProvider.CreateFromFile(xml))
+            ? MappedReferences.FromFile(assemblyPath, new DocumentationIndex(xml))
             : MappedReferences.FromFile(assemblyPath);
     }
 }
