@@ -24,30 +24,37 @@ public static class CommandLine
             Required = true,
         };
         var command = new Command("run", "Run the kernel for a Jupyter client.") { connectionFile };
-        command.SetAction(parse =>
-        {
-            var file = parse.GetValue(connectionFile)!;
-            if (!file.Exists)
-            {
-                Console.Error.WriteLine($"connection file not found: {file.FullName}");
-                return 2;
-            }
-            ConnectionInfo info;
-            try
-            {
-                info = ConnectionInfo.Load(file.FullName);
-            }
-            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"bad connection file {file.FullName}: {e.Message}");
-                return 2;
-            }
-            KernelLog.Capture();
-            using var server = new KernelServer(info);
-            server.Run();
-            return 0;
-        });
+        command.SetAction(parse => RunKernel(parse.GetValue(connectionFile)!));
         return command;
+    }
+
+    /// <summary>
+    /// The kernel for a Jupyter client. A client connecting before the sockets are bound retries
+    /// only every 100 ms, so everything here is about binding soon: the sockets' machinery starts
+    /// on another thread while the connection file is read.
+    /// </summary>
+    public static int RunKernel(FileInfo file)
+    {
+        KernelServer.PrepareSockets();
+        if (!file.Exists)
+        {
+            Console.Error.WriteLine($"connection file not found: {file.FullName}");
+            return 2;
+        }
+        ConnectionInfo info;
+        try
+        {
+            info = ConnectionInfo.Load(file.FullName);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine($"bad connection file {file.FullName}: {e.Message}");
+            return 2;
+        }
+        KernelLog.Capture();
+        using var server = new KernelServer(info);
+        server.Run();
+        return 0;
     }
 
     private static Command ExecuteCommand()

@@ -26,7 +26,7 @@ public static class WorkspaceReferences
 
     private static IReadOnlyList<MetadataReference> Create()
     {
-        var kernel = MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location);
+        var kernel = MappedReferences.FromFile(typeof(ScriptGlobals).Assembly.Location);
         var framework = ReferencePackDirectory() is { } pack
             ? Directory.EnumerateFiles(pack, "*.dll").Select(WithDocumentation)
             : DefaultScriptOptions.Create().MetadataReferences.OfType<PortableExecutableReference>();
@@ -53,7 +53,7 @@ public static class WorkspaceReferences
     {
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
         return File.Exists(xml)
-            ? MetadataReference.CreateFromFile(assemblyPath, documentation: XmlDocumentationProvider.CreateFromFile(xml))
-            : MetadataReference.CreateFromFile(assemblyPath);
+            ? MappedReferences.FromFile(assemblyPath, new DocumentationIndex(xml))
+            : MappedReferences.FromFile(assemblyPath);
     }
 }

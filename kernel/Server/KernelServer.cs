@@ -25,24 +25,34 @@ public sealed class KernelServer : IDisposable
     private readonly SocketLoop _stdin;
     private readonly SocketLoop _heartbeat;
     private readonly Messenger _messenger;
-    private readonly Executor _executor = new();
+    private readonly Executor _executor;
     private readonly ConsoleCapture _capture = new();
     private readonly CellCancellation _cancellation = new();
     private readonly ConsoleInput _input;
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
-    private readonly HistoryStore _history = new(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
+    private readonly HistoryStore _history;
     private readonly WarmUpTrigger _warmUp;
     private PosixSignalRegistration? _sigint;
 
     public KernelServer(ConnectionInfo connection)
     {
+        // The sockets are bound before anything else is built: a client that found no listener
+        // tries again only 100 ms later. Nothing arrives at the dispatchers before Run starts the loops.
         var codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(connection.Key)));
+        var stdinBroker = new StdinBroker(codec);
+        Dispatcher? shell = null;
+        Dispatcher? control = null;
+        _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell!.OnFrames(_shell!, frames));
+        _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control!.OnFrames(_control!, frames));
         _iopub = new SocketLoop("iopub", new PublisherSocket(), connection.Endpoint(connection.IopubPort), null);
+        _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), stdinBroker.OnFrames);
+        _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
 
+        _executor = new Executor();
+        _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
-        var stdinBroker = new StdinBroker(codec);
         var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
         _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
         _language = new LanguageService(_session);
@@ -53,13 +63,17 @@ public sealed class KernelServer : IDisposable
         var history = new HistoryHandler(_history);
         var interrupt = new InterruptHandler(_cancellation);
         var shutdown = new ShutdownHandler(RequestShutdown);
+        // Roslyn's editor services keep both cores of a small machine busy for a second or more: they
+        // wait until no cell is queued, so that a cell sent right after kernel_info has the compiler to
+        // itself, unless a completion or inspection request wants them first.
+        var languageWarmUp = new WarmUpTrigger(_language.WarmUpInBackground);
         _warmUp = new WarmUpTrigger(() =>
         {
             _executor.Post(_session.WarmUp);
-            _language.WarmUpInBackground();
+            _executor.PostWhenIdle(languageWarmUp.Fire);
         });
 
-        var shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
+        shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
         {
             ["execute_request"] = new(execute.Handle, execute.Enqueue),
             ["kernel_info_request"] = new(request =>
@@ -68,8 +82,16 @@ public sealed class KernelServer : IDisposable
                 _warmUp.Fire();
             }),
             ["is_complete_request"] = new(IsCompleteHandler.Handle),
-            ["complete_request"] = new(complete.Handle),
-            ["inspect_request"] = new(inspect.Handle),
+            ["complete_request"] = new(request =>
+            {
+                languageWarmUp.Fire();
+                complete.Handle(request);
+            }),
+            ["inspect_request"] = new(request =>
+            {
+                languageWarmUp.Fire();
+                inspect.Handle(request);
+            }),
             ["history_request"] = new(history.Handle),
             ["comm_info_request"] = new(CommHandler.Info),
             ["comm_open"] = new(CommHandler.Open),
@@ -77,18 +99,23 @@ public sealed class KernelServer : IDisposable
             ["comm_close"] = new(CommHandler.Ignore),
             ["shutdown_request"] = new(shutdown.Handle),
         });
-        var control = new Dispatcher("control", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
+        control = new Dispatcher("control", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
         {
             ["kernel_info_request"] = new(KernelInfoHandler.Handle),
             ["interrupt_request"] = new(interrupt.Handle),
             ["shutdown_request"] = new(shutdown.Handle),
         });
-
-        _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell.OnFrames(_shell!, frames));
-        _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control.OnFrames(_control!, frames));
-        _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), stdinBroker.OnFrames);
-        _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
     }
+
+    /// <summary>
+    /// Starts NetMQ's context and I/O thread, and compiles what a socket needs, on a thread of its
+    /// own: about 30 ms that otherwise stand between reading the connection file and binding.
+    /// </summary>
+    public static void PrepareSockets() =>
+        new Thread(static () =>
+        {
+            using var socket = new PublisherSocket();
+        }) { IsBackground = true, Name = "socket warm-up" }.Start();
 
     public void Run()
     {

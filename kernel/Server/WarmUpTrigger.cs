@@ -1,9 +1,10 @@
 namespace CSharpKernel.Server;
 
 /// <summary>
-/// Starts the compiler and language warm-ups once: after the first kernel_info_reply has gone out,
-/// so that on a small machine they do not slow the kernel's first answer, or after a short delay
-/// for a client that never asks for kernel_info.
+/// Starts a warm-up once, on the first <see cref="Fire"/>: the server fires the compiler's after the
+/// first kernel_info_reply has gone out, so that on a small machine it does not slow the kernel's
+/// first answer; once armed, it also fires after a short delay, for a client that never asks for
+/// kernel_info.
 /// </summary>
 public sealed class WarmUpTrigger(Action warmUp) : IDisposable
 {
