@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Tests.Clients;
 
@@ -43,7 +42,7 @@ public sealed class NotebookServer : IDisposable
 
     public static NotebookServer Start(JupyterSandbox sandbox)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var token = Guid.NewGuid().ToString("N");
         var folder = Directory.CreateDirectory(Path.Combine(sandbox.Root, "notebooks")).FullName;
         // --allow-root because CI runs as root; --port-retries=0 so a taken port fails instead of moving.
@@ -114,12 +113,5 @@ public sealed class NotebookServer : IDisposable
             Thread.Sleep(100);
         }
         throw new TimeoutException($"the notebook server did not answer within {StartTimeout.TotalSeconds} s:\n{Log}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

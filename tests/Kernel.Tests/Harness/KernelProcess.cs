@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Tests.Harness;
@@ -43,11 +41,11 @@ public sealed class KernelProcess : IDisposable
         {
             ["transport"] = transport,
             ["ip"] = ipc ? ipcBase : "127.0.0.1",
-            ["shell_port"] = ipc ? 1 : FreePort(),
-            ["iopub_port"] = ipc ? 2 : FreePort(),
-            ["stdin_port"] = ipc ? 3 : FreePort(),
-            ["control_port"] = ipc ? 4 : FreePort(),
-            ["hb_port"] = ipc ? 5 : FreePort(),
+            ["shell_port"] = ipc ? 1 : FreePorts.Next(),
+            ["iopub_port"] = ipc ? 2 : FreePorts.Next(),
+            ["stdin_port"] = ipc ? 3 : FreePorts.Next(),
+            ["control_port"] = ipc ? 4 : FreePorts.Next(),
+            ["hb_port"] = ipc ? 5 : FreePorts.Next(),
             ["key"] = key,
             ["signature_scheme"] = "hmac-sha256",
             ["kernel_name"] = "csharp",
@@ -67,11 +65,11 @@ public sealed class KernelProcess : IDisposable
         {
             ["transport"] = "tcp",
             ["ip"] = "127.0.0.1",
-            ["shell_port"] = FreePort(),
-            ["iopub_port"] = FreePort(),
-            ["stdin_port"] = FreePort(),
-            ["control_port"] = FreePort(),
-            ["hb_port"] = FreePort(),
+            ["shell_port"] = FreePorts.Next(),
+            ["iopub_port"] = FreePorts.Next(),
+            ["stdin_port"] = FreePorts.Next(),
+            ["control_port"] = FreePorts.Next(),
+            ["hb_port"] = FreePorts.Next(),
             ["key"] = key,
             ["signature_scheme"] = "hmac-sha256",
             ["kernel_name"] = "",
@@ -147,12 +145,5 @@ public sealed class KernelProcess : IDisposable
         }
         _process.Dispose();
         File.Delete(ConnectionFile);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
