@@ -5,29 +5,14 @@ namespace CSharpKernel.Tests.Execution;
 /// <summary>The history rules, driven through the script session itself, without sockets.</summary>
 public sealed class SessionHistoryTests
 {
-    private ScriptSession _session = null!;
-    private int _count;
+    private SessionCells _cells = null!;
 
     [SetUp]
-    public void StartSession()
-    {
-        _session = TestSessions.Create(new ExecutionOptions { OutLimit = 4 });
-        _count = 0;
-    }
+    public void StartSession() => _cells = new SessionCells(new ExecutionOptions { OutLimit = 4 });
 
-    private CellOutcome Run(string code, bool storeHistory = true)
-    {
-        if (storeHistory)
-            _count++;
-        return _session.Run(code, _count, CancellationToken.None, storeHistory);
-    }
+    private CellOutcome Run(string code, bool storeHistory = true) => _cells.Run(code, storeHistory);
 
-    private object? Value(string code)
-    {
-        var outcome = Run(code);
-        Assert.That(outcome.Error, Is.Null, () => string.Join("\n", outcome.Error!.Traceback));
-        return outcome.Value;
-    }
+    private object? Value(string code) => _cells.Value(code);
 
     [Test]
     public void Underscores_are_the_last_three_values_with_their_types()
@@ -60,7 +45,7 @@ public sealed class SessionHistoryTests
         Run("(string?)null");
         Run("Math.Max(1, 2);");
         Assert.That(Value("_ + 1"), Is.EqualTo(42));
-        Assert.That(_session.History.Out.Keys, Is.EqualTo(new[] { 1, 7 }));
+        Assert.That(_cells.Session.History.Out.Keys, Is.EqualTo(new[] { 1, 7 }));
     }
 
     [Test]
@@ -80,7 +65,7 @@ public sealed class SessionHistoryTests
     {
         for (var i = 1; i <= 6; i++)
             Value($"{i * 10}");
-        Assert.That(_session.History.Out.Keys, Is.EqualTo(new[] { 3, 4, 5, 6 }));
+        Assert.That(_cells.Session.History.Out.Keys, Is.EqualTo(new[] { 3, 4, 5, 6 }));
         Assert.That(Value("_ + __ + ___"), Is.EqualTo(60 + 50 + 40));
     }
 
@@ -91,7 +76,7 @@ public sealed class SessionHistoryTests
         var outcome = Run("100", storeHistory: false);
         Assert.That(outcome.Value, Is.EqualTo(100), "the value is still the result");
         Assert.That(Value("_"), Is.EqualTo(7));
-        Assert.That(_session.History.In.Values, Has.None.EqualTo("100"));
+        Assert.That(_cells.Session.History.In.Values, Has.None.EqualTo("100"));
     }
 
     [Test]
@@ -106,12 +91,12 @@ public sealed class SessionHistoryTests
     public void Evaluating_an_expression_leaves_history_and_state_alone()
     {
         Value("5");
-        var evaluated = _session.Evaluate("_ * 100", CancellationToken.None);
+        var evaluated = _cells.Session.Evaluate("_ * 100", CancellationToken.None);
         Assert.That(evaluated.Value, Is.EqualTo(500));
-        _session.Evaluate("var leaked = 1;", CancellationToken.None);
+        _cells.Session.Evaluate("var leaked = 1;", CancellationToken.None);
         Assert.That(Value("_"), Is.EqualTo(5));
         Assert.That(Run("leaked").Error?.Evalue, Does.Contain("CS0103"));
-        Assert.That(_session.History.Out.Count, Is.EqualTo(2));
+        Assert.That(_cells.Session.History.Out.Count, Is.EqualTo(2));
     }
 
     [Test]
@@ -120,9 +105,9 @@ public sealed class SessionHistoryTests
         Run("var a = 1;");
         Run("var b = ;");
         Run("a + 1");
-        Assert.That(_session.SubmittedCells, Has.Count.EqualTo(2));
-        Assert.That(_session.SubmittedCells[0], Is.EqualTo("var a = 1;"));
-        Assert.That(_session.SubmittedCells[1], Does.Contain("a + 1"));
+        Assert.That(_cells.Session.SubmittedCells, Has.Count.EqualTo(2));
+        Assert.That(_cells.Session.SubmittedCells[0], Is.EqualTo("var a = 1;"));
+        Assert.That(_cells.Session.SubmittedCells[1], Does.Contain("a + 1"));
     }
 
     [Test]
@@ -130,9 +115,9 @@ public sealed class SessionHistoryTests
     {
         Value("3");
         Run("var kept = 1;");
-        _session.Reset();
-        Assert.That(_session.History.Out, Is.Empty);
-        Assert.That(_session.SubmittedCells, Is.Empty);
+        _cells.Session.Reset();
+        Assert.That(_cells.Session.History.Out, Is.Empty);
+        Assert.That(_cells.Session.SubmittedCells, Is.Empty);
         Assert.That(Run("kept").Error?.Evalue, Does.Contain("CS0103"));
         Assert.That(Value("In[1]"), Is.EqualTo("3"));
     }

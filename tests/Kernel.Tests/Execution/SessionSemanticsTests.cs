@@ -6,24 +6,14 @@ namespace CSharpKernel.Tests.Execution;
 /// <summary>Discards, engine internals and errors, driven through the script session without sockets.</summary>
 public sealed class SessionSemanticsTests
 {
-    private ScriptSession _session = null!;
-    private int _count;
+    private SessionCells _cells = null!;
 
     [SetUp]
-    public void StartSession()
-    {
-        _session = TestSessions.Create(new ExecutionOptions { OutLimit = 3 });
-        _count = 0;
-    }
+    public void StartSession() => _cells = new SessionCells(new ExecutionOptions { OutLimit = 3 });
 
-    private CellOutcome Run(string code) => _session.Run(code, ++_count, CancellationToken.None);
+    private CellOutcome Run(string code, bool storeHistory = true) => _cells.Run(code, storeHistory);
 
-    private object? Value(string code)
-    {
-        var outcome = Run(code);
-        Assert.That(outcome.Error, Is.Null, () => string.Join("\n", outcome.Error!.Traceback));
-        return outcome.Value;
-    }
+    private object? Value(string code) => _cells.Value(code);
 
     [TestCase("_ = Task.Run(() => 1);")]
     [TestCase("int.TryParse(\"12\", out _);")]
@@ -39,7 +29,7 @@ public sealed class SessionSemanticsTests
         Value("\"history\"");
         Assert.That(Run(code).Error, Is.Null);
         Assert.That(Value("_"), Is.EqualTo("history"));
-        Assert.That(_session.History.Out, Has.Count.EqualTo(2));
+        Assert.That(_cells.Session.History.Out, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -76,7 +66,7 @@ public sealed class SessionSemanticsTests
         var outcome = Run($"{code}\nvar ranToo = 1;");
         Assert.That(outcome.Error?.Ename, Is.EqualTo(Tracebacks.ReservedNameError));
         Assert.That(outcome.Error!.Evalue, Does.Contain($"'{name}'"));
-        Assert.That(outcome.Error.Traceback[0], Does.StartWith($"Cell In[{_count}], line 1"));
+        Assert.That(outcome.Error.Traceback[0], Does.StartWith($"Cell In[{_cells.Count}], line 1"));
         Assert.That(Run("ranToo").Error?.Evalue, Does.Contain("CS0103"), "the refused cell did not run");
     }
 

@@ -8,31 +8,21 @@ namespace CSharpKernel.Tests.Execution;
 /// </summary>
 public sealed class SinglePassTests
 {
-    private ScriptSession _session = null!;
-    private int _count;
+    private SessionCells _cells = null!;
 
     [SetUp]
-    public void StartSession()
-    {
-        _session = TestSessions.Create(new ExecutionOptions { OutLimit = 4 });
-        _count = 0;
-    }
+    public void StartSession() => _cells = new SessionCells(new ExecutionOptions { OutLimit = 4 });
 
-    private CellOutcome Run(string code) => _session.Run(code, ++_count, CancellationToken.None);
+    private CellOutcome Run(string code, bool storeHistory = true) => _cells.Run(code, storeHistory);
 
-    private object? Value(string code)
-    {
-        var outcome = Run(code);
-        Assert.That(outcome.Error, Is.Null, () => string.Join("\n", outcome.Error!.Traceback));
-        return outcome.Value;
-    }
+    private object? Value(string code) => _cells.Value(code);
 
     [Test]
     public void A_loop_cell_that_ends_in_a_value_keeps_it_in_history()
     {
         Assert.That(Value("var total = 0;\nfor (var i = 0; i < 4; i++) total += i;\ntotal"), Is.EqualTo(6));
         Assert.That(Value("_ * 2"), Is.EqualTo(12));
-        Assert.That(_session.SubmittedCells[^2], Does.Not.Contain("Checkpoint"), "the language services see the user's text");
+        Assert.That(_cells.Session.SubmittedCells[^2], Does.Not.Contain("Checkpoint"), "the language services see the user's text");
     }
 
     [Test]
@@ -51,7 +41,7 @@ public sealed class SinglePassTests
         Assert.That(Value("Math.Max(3, 7)"), Is.EqualTo(7));
         Assert.That(Value("Console.Write(\"\")"), Is.Null);
         Assert.That(Value("_"), Is.EqualTo(7));
-        Assert.That(_session.History.Out.Keys, Is.EqualTo(new[] { 1, 3 }));
+        Assert.That(_cells.Session.History.Out.Keys, Is.EqualTo(new[] { 1, 3 }));
     }
 
     [Test]
@@ -66,7 +56,7 @@ public sealed class SinglePassTests
     {
         var outcome = Run("var count = 0;\nfor (var i = 0; i <= 2; i++)\n    count = i < 2 ? i : throw new InvalidOperationException(\"boom\");");
         Assert.That(outcome.Error?.Ename, Is.EqualTo(nameof(InvalidOperationException)));
-        Assert.That(outcome.Error!.Traceback, Has.Some.Contains($"Cell In[{_count}], line 3"));
+        Assert.That(outcome.Error!.Traceback, Has.Some.Contains($"Cell In[{_cells.Count}], line 3"));
     }
 
     [Test]
