@@ -6,9 +6,9 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// Adds the checkpoints to a cell on the careful way (<see cref="CellCompiler"/>), which calls it
-/// only after binding the text as written, so a cell's errors are always found, and placed, on
-/// the text the user wrote.
+/// Adds the checkpoints to a cell, on either way of compiling it. A cell whose errors are
+/// reported has been bound as written first (<see cref="CellCompiler"/>), so they are always
+/// found, and placed, on the text the user wrote.
 /// </summary>
 public static class CheckpointCompiler
 {

@@ -68,11 +68,8 @@ public static class SinglePassCompiler
     /// <summary>The script with its checkpoints, built; null if it does not compile.</summary>
     private static CompiledCell? Build(Script<object> script, string text, string? capturedVariable, CancellationToken token)
     {
-        var compilation = script.GetCompilation();
-        var tree = CellTrees.Of(compilation, script.Options.FilePath);
-        if (CheckpointRewriter.Rewrite(tree, () => compilation.GetSemanticModel(tree)) is { } instrumented)
-            script = script.Previous!.ContinueWith<object>(instrumented, script.Options);
-        return CellCompiler.BuildErrors(script, token).Count == 0 ? new CompiledCell(script, text, capturedVariable, null) : null;
+        var runnable = CheckpointCompiler.Instrument(script, token);
+        return CellCompiler.BuildErrors(runnable, token).Count == 0 ? new CompiledCell(runnable, text, capturedVariable, null) : null;
     }
 
     /// <summary>
