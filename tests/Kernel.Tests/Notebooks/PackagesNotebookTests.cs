@@ -1,7 +1,8 @@
 namespace CSharpKernel.Tests.Notebooks;
 
 /// <summary>
-/// notebooks/packages.ipynb: #r "nuget:" with its progress display, a second #r, #:package, #r of a
+/// notebooks/packages.ipynb: #r "nuget:" with its progress display, a second #r, #:package, a package
+/// with dependencies, a package the framework provides, #r of a
 /// DLL and #load of a script, both by paths relative to the kernel's working directory. Packages
 /// are restored from the configured NuGet sources into a cache of the fixture's own.
 /// </summary>
@@ -16,10 +17,10 @@ public sealed class PackagesNotebookTests : NotebookFixture
         {
             ["nuget"] = new()
             {
-                Displays = ["Restoring package **Humanizer.Core 2.14.1**…"],
-                Updates = ["Installed package **Humanizer.Core 2.14.1** (1 assembly)."],
+                Displays = ["Restoring Humanizer.Core 2.14.1..."],
+                Updates = ["Installed Humanizer.Core 2.14.1 (1 assembly) in "],
                 Result = "\"customer order id\"",
-                Also = result => Assert.That(Data(result.OfType("update_display_data").Single(), "text/markdown"), Does.StartWith("Installed package")),
+                Also = result => Assert.That(Data(result.OfType("update_display_data").Single(), "text/markdown"), Does.StartWith("Installed Humanizer.Core")),
             },
             ["use"] = new()
             {
@@ -28,6 +29,17 @@ public sealed class PackagesNotebookTests : NotebookFixture
             },
             ["again"] = new() { Result = "\"3 hours ago\"" },
             ["package-directive"] = new() { Result = "\"Pascal case names read better\"" },
+            ["closure"] = new()
+            {
+                Displays = ["Restoring Microsoft.Extensions.Logging.Console 9.0.0..."],
+                Updates = ["Installed Microsoft.Extensions.Logging.Console 9.0.0 ("],
+                Result = "true",
+            },
+            ["framework"] = new()
+            {
+                Displays = [$"System.Text.Json is part of .NET {System.Environment.Version.Major}; the framework's copy"],
+                Result = "\"{\\\"kernel\\\":\\\"csharp\\\"}\"",
+            },
             ["make-dll"] = new()
             {
                 Also = _ => Assert.That(Path.Combine(_work, "Greetings.dll"), Does.Exist, "a relative path is in the kernel's working directory"),
