@@ -65,6 +65,14 @@ public sealed class PackageClosureTests : KernelFixture
     }
 
     [Test]
+    public void Errors_after_package_directives_are_placed_on_the_lines_the_user_wrote()
+    {
+        var result = Client.Execute("#r \"nuget: System.Text.Json\"\n\nint number = \"text\";");
+        Assert.That(result.Status, Is.EqualTo("error"));
+        Assert.That(result.Reply.Content.GetProperty("traceback")[0].GetString(), Does.Contain("line 3, col 14"));
+    }
+
+    [Test]
     public void A_package_that_needs_a_newer_version_of_an_assembly_the_kernel_ships_is_refused_with_both_versions()
     {
         // The kernel's Roslyn brings Humanizer 2.14; Humanizer.Core 3 is a later assembly version of the same name.
@@ -72,6 +80,15 @@ public sealed class PackageClosureTests : KernelFixture
         Assert.That(result.Status, Is.EqualTo("error"), result.ToString());
         Assert.That(result.Reply.Str("evalue"), Does.Contain("Humanizer.Core 3.0.10 needs Humanizer 3.").And.Contain("the kernel already has Humanizer 2.14"));
         Assert.That(Client.Execute("1 + 1").Result, Is.EqualTo("2"), "the kernel goes on");
+    }
+
+    [Test]
+    public void A_package_without_a_version_is_the_newest_and_progress_names_the_version_restored()
+    {
+        var result = Client.Execute("#r \"nuget: CsvHelper\"\ntypeof(CsvHelper.CsvReader).Assembly.GetName().Name", timeout: RestoreTimeout);
+        Assert.That(result.Result, Is.EqualTo("\"CsvHelper\""), result.ToString());
+        Assert.That(PlainText(result.OfType("display_data").Single()), Is.EqualTo("Restoring CsvHelper..."));
+        Assert.That(PlainText(result.OfType("update_display_data").Single()), Does.Match(@"^Installed CsvHelper \d+\.\d+\.\d+ \(1 assembly\)"));
     }
 
     private static string PlainText(ReceivedMessage message) =>

@@ -17,7 +17,7 @@ public sealed class PackageConflictTests : KernelFixture
     [OneTimeTearDown]
     public void RemoveCache() => _cache.Dispose();
 
-    [Test]
+    [Test, Order(1)]
     public void A_later_package_that_needs_a_newer_dependency_than_an_earlier_one_brought_is_refused_and_the_session_goes_on()
     {
         var first = Client.Execute("""
@@ -38,5 +38,13 @@ public sealed class PackageConflictTests : KernelFixture
         Assert.That(after.Result, Is.EqualTo(first.Result), "the session keeps what it had");
         var again = Client.Execute("#r \"nuget: Microsoft.Extensions.Logging.Console, 8.0.0\"\n1 + 1");
         Assert.That(again.Result, Is.EqualTo("2"), "the refused package was not added: the earlier set restores as before: " + again);
+    }
+
+    [Test, Order(2)]
+    public void After_a_reset_cells_still_compile_against_the_sessions_packages()
+    {
+        Assert.That(Client.Execute("%reset -f").Status, Is.EqualTo("ok"));
+        var result = Client.Execute("using Microsoft.Extensions.Logging;\nLoggerFactory.Create(b => b.AddConsole()).CreateLogger(\"after reset\") is not null");
+        Assert.That(result.Result, Is.EqualTo("true"), result.ToString());
     }
 }
