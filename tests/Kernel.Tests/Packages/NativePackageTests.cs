@@ -1,5 +1,3 @@
-using CSharpKernel.Tests.Harness;
-
 namespace CSharpKernel.Tests.Packages;
 
 /// <summary>
@@ -7,17 +5,9 @@ namespace CSharpKernel.Tests.Packages;
 /// draws with SkiaSharp, whose libSkiaSharp.so comes from runtimes/linux-x64/native; Microsoft.ML
 /// trains a model.
 /// </summary>
-public sealed class NativePackageTests : KernelFixture
+public sealed class NativePackageTests : PackageFixture
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(4);
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-    private readonly PackageCacheFolder _cache = new();
-
-    protected override IReadOnlyDictionary<string, string> Environment =>
-        new Dictionary<string, string> { ["CSHARP_KERNEL_PACKAGE_CACHE"] = _cache.Path };
-
-    [OneTimeTearDown]
-    public void RemoveCache() => _cache.Dispose();
 
     [Test]
     public void ScottPlot_draws_a_png_through_its_native_skia_library_and_the_cell_displays_it()

@@ -1,22 +1,11 @@
-using CSharpKernel.Tests.Harness;
-
 namespace CSharpKernel.Tests.Packages;
 
 /// <summary>
 /// Packages with dependencies, restored whole from the configured NuGet sources: every runtime
 /// assembly of the closure is referenced by the cell and loads, and later cells see them.
 /// </summary>
-public sealed class PackageClosureTests : KernelFixture
+public sealed class PackageClosureTests : PackageFixture
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(3);
-    private readonly PackageCacheFolder _cache = new();
-
-    protected override IReadOnlyDictionary<string, string> Environment =>
-        new Dictionary<string, string> { ["CSHARP_KERNEL_PACKAGE_CACHE"] = _cache.Path };
-
-    [OneTimeTearDown]
-    public void RemoveCache() => _cache.Dispose();
-
     [Test]
     public void A_package_with_a_closure_of_dependencies_works_in_the_cell_that_references_it_and_in_later_cells()
     {
@@ -90,10 +79,4 @@ public sealed class PackageClosureTests : KernelFixture
         Assert.That(PlainText(result.OfType("display_data").Single()), Is.EqualTo("Restoring CsvHelper..."));
         Assert.That(PlainText(result.OfType("update_display_data").Single()), Does.Match(@"^Installed CsvHelper \d+\.\d+\.\d+ \(1 assembly\)"));
     }
-
-    private static string PlainText(ReceivedMessage message) =>
-        message.Content.GetProperty("data").GetProperty("text/plain").GetString()!;
-
-    private static string DisplayId(ReceivedMessage message) =>
-        message.Content.GetProperty("transient").GetProperty("display_id").GetString()!;
 }

@@ -1,22 +1,11 @@
-using CSharpKernel.Tests.Harness;
-
 namespace CSharpKernel.Tests.Packages;
 
 /// <summary>
 /// Two cells whose packages need different versions of one dependency: the process already holds
 /// the first's, so the second gets a message naming the assembly, both versions and the packages.
 /// </summary>
-public sealed class PackageConflictTests : KernelFixture
+public sealed class PackageConflictTests : PackageFixture
 {
-    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(3);
-    private readonly PackageCacheFolder _cache = new();
-
-    protected override IReadOnlyDictionary<string, string> Environment =>
-        new Dictionary<string, string> { ["CSHARP_KERNEL_PACKAGE_CACHE"] = _cache.Path };
-
-    [OneTimeTearDown]
-    public void RemoveCache() => _cache.Dispose();
-
     [Test, Order(1)]
     public void A_later_package_that_needs_a_newer_dependency_than_an_earlier_one_brought_is_refused_and_the_session_goes_on()
     {
