@@ -71,10 +71,10 @@ public sealed class ScriptSession
     }
 
     public CellHistory History { get; }
+    public CellClassifier Classifier { get; }
 
     /// <summary>The session's packages: what they gave cells to compile against, and the event raised when a restore brings new ones.</summary>
     public PackageManager? Packages { get; }
-    public CellClassifier Classifier { get; }
 
     /// <summary>
     /// The texts that entered the current chain, in order, as compiled (history names resolved).
