@@ -23,6 +23,12 @@ public sealed class PackageClosureTests : PackageFixture
 
         var later = Client.Execute("typeof(Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions).Assembly.GetName().Name");
         Assert.That(later.Result, Is.EqualTo("\"Microsoft.Extensions.Logging.Console\""), later.ToString());
+        var loaded = Client.Execute("""
+            AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name!.StartsWith("Microsoft.Extensions.Logging"))
+                .GroupBy(a => a.GetName().Name).All(g => g.Count() == 1
+                    && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(g.Single()) == System.Runtime.Loader.AssemblyLoadContext.Default)
+            """);
+        Assert.That(loaded.Result, Is.EqualTo("true"), "one copy of each, in the default load context: " + loaded);
     }
 
     [Test]

@@ -47,6 +47,14 @@ public sealed class PackageTests : KernelFixture
         Assert.That(result.Result, Is.EqualTo("\"Pascal case input\""));
     }
 
+    [Test, Order(4)]
+    public void A_package_the_kernel_already_has_at_that_version_is_the_kernels_one_copy()
+    {
+        var result = Client.Execute("var copies = AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name == \"Humanizer\").ToList();\n"
+            + "copies.Count == 1 && copies[0].Location.StartsWith(AppContext.BaseDirectory)");
+        Assert.That(result.Result, Is.EqualTo("true"), "Roslyn's Humanizer serves the package: " + result);
+    }
+
     [Test]
     public void A_package_that_does_not_exist_gets_an_error_naming_it()
     {
