@@ -18,7 +18,8 @@ public sealed class PackageManager
     private readonly Func<object, DisplayHandle> _display;
     private readonly List<PackageSpec> _packages = [];
     private readonly List<string> _sources = [];
-    private readonly HashSet<string> _closure = new(StringComparer.OrdinalIgnoreCase);
+    // Every package the session's restores brought, asked for or not: name -> version.
+    private readonly Dictionary<string, string> _closure = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
     private volatile ImmutableList<MetadataReference> _references = [];
 
@@ -53,6 +54,10 @@ public sealed class PackageManager
             {
                 if (package.Version is not null && known.Version is not null && package.Version != known.Version)
                     throw new RestoreFailedException($"Package '{package.Name}' is already referenced at version {known.Version}; restart the kernel to use {package.Version}.");
+            }
+            else if (_closure.TryGetValue(package.Name, out var version) && (package.Version is null || package.Version == version))
+            {
+                // It came with an earlier package: already referenced and loadable, nothing to restore.
             }
             else if (KernelAssemblies.IsFrameworkPackage(package.Name))
                 notes.Add($"{package.Name} is part of .NET {Environment.Version.Major}; the framework's copy ({KernelAssemblies.FrameworkVersion}) is used.");
@@ -91,9 +96,10 @@ public sealed class PackageManager
             throw;
         }
 
-        var added = closure.Where(p => !_closure.Contains(p.ToString())).ToList();
+        var added = closure.Where(p => _closure.GetValueOrDefault(p.Name) != p.Version).ToList();
         _packages.AddRange(wanted);
-        _closure.UnionWith(added.Select(p => p.ToString()));
+        foreach (var package in added)
+            _closure[package.Name] = package.Version;
         PackageLoader.Add(plan.NewAssemblies, closure.SelectMany(p => p.NativeLibraries));
         IReadOnlyList<MetadataReference> references = [.. plan.NewReferences.Select(path => MappedReferences.FromFile(path))];
         _references = _references.AddRange(references);

@@ -29,6 +29,10 @@ public sealed class PackageClosureTests : PackageFixture
                     && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(g.Single()) == System.Runtime.Loader.AssemblyLoadContext.Default)
             """);
         Assert.That(loaded.Result, Is.EqualTo("true"), "one copy of each, in the default load context: " + loaded);
+
+        var dependency = Client.Execute("#r \"nuget: Microsoft.Extensions.Logging.Abstractions, 9.0.0\"\ntypeof(ILogger).Name");
+        Assert.That(dependency.Result, Is.EqualTo("\"ILogger\""), dependency.ToString());
+        Assert.That(dependency.OfType("display_data"), Is.Empty, "a package that came with an earlier one needs no restore");
     }
 
     [Test]
