@@ -31,7 +31,7 @@ public sealed record ContenderCode(
         ("Console.", 8),
         ("Math.Max", 6),
         i => i == 0 ? "var t0 = 0;" : $"var t{i} = t{i - 1} + 1;",
-        "GC.Collect();\nGC.WaitForPendingFinalizers();\nGC.Collect();");
+        "GC.Collect(2, GCCollectionMode.Aggressive, true, true);\nGC.WaitForPendingFinalizers();\nGC.Collect(2, GCCollectionMode.Aggressive, true, true);");
 
     public static readonly ContenderCode Python = new(
         "1+1",

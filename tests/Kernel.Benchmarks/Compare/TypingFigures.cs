@@ -82,7 +82,10 @@ public static class TypingFigures
         return elapsed;
     }
 
-    /// <summary>VmRSS once the kernel has collected its garbage, so what is measured is what it keeps.</summary>
+    /// <summary>
+    /// VmRSS once the kernel has collected its garbage (in .NET aggressively, so that the collector
+    /// also returns what it no longer needs), so what is measured is what it keeps.
+    /// </summary>
     private static double SettledResidentMiB(KernelProcess kernel, KernelClient client, Contender contender)
     {
         Comparison.Run(client, contender.Code.CollectGarbage);
