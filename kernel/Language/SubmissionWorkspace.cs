@@ -89,7 +89,10 @@ public sealed class SubmissionWorkspace : IDisposable
             documents: [DocumentInfo.Create(documentId, name, sourceCodeKind: SourceCodeKind.Script, filePath: filePath,
                 loader: TextLoader.From(TextAndVersion.Create(SourceText.From(code), VersionStamp.Create())))],
             projectReferences: _last is null ? [] : [new ProjectReference(_last)],
-            metadataReferences: _references,
+            // A submission inherits the references of those before it. Listing them again in every
+            // cell made each compilation's reference manager hold all of its predecessors' lists:
+            // memory and binding time that grew with the square of the number of cells.
+            metadataReferences: _last is null ? _references : [],
             isSubmission: true,
             hostObjectType: typeof(ScriptGlobals));
         _workspace.AddProject(project);

@@ -4,7 +4,7 @@ using CSharpKernel.Benchmarks.Compare;
 // Figures measured as a Jupyter client sees them (the real kernel process, over ZeroMQ), and the
 // interrupt checkpoints' cost, in-process.
 // Usage: Kernel.Benchmarks [compare|language|interrupts|overhead] [rounds] [kernel-starts]
-//        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE] [--only start,session,interrupt,memory]
+//        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE] [--only start,session,interrupt,memory,typing]
 // With no suite named (no arguments, or the first one an option), ours is compared with ipykernel.
 var suite = args.Length > 0 && !int.TryParse(args[0], out _) && !args[0].StartsWith("--") ? args[0] : "compare";
 var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();

@@ -12,7 +12,7 @@ public static class CompareSuite
     public const string IpykernelSpec = "/usr/share/jupyter/kernels/python3";
 
     /// <param name="ourSpec">An installed kernelspec directory of ours, or null to install this build's into a temporary prefix.</param>
-    /// <param name="only">The groups to measure (start, session, interrupt, memory), or null for all.</param>
+    /// <param name="only">The groups to measure (start, session, interrupt, memory, typing), or null for all.</param>
     public static int Run(bool isShort, string? ourSpec, string jsonPath, IReadOnlySet<string>? only = null)
     {
         var prefix = Path.Combine(Path.GetTempPath(), $"kernel-benchmark-{Guid.NewGuid():N}");
@@ -44,7 +44,7 @@ public static class CompareSuite
             var groups = new (string Name, Func<Comparison, IEnumerable<Figure>> Measure)[]
             {
                 ("start", StartFigures.Measure), ("session", SessionFigures.Measure),
-                ("interrupt", InterruptFigures.Measure), ("memory", MemoryFigures.Measure),
+                ("interrupt", InterruptFigures.Measure), ("memory", MemoryFigures.Measure), ("typing", TypingFigures.Measure),
             };
             foreach (var (name, measure) in groups.Where(g => only is null || only.Contains(g.Name)))
                 figures.AddRange(measure(comparison));

@@ -9,7 +9,9 @@ public sealed record ContenderCode(
     IReadOnlyList<(string Case, string? Code)> StuckCells,
     Func<int, string> PrintLines,
     (string Code, int Cursor) Completion,
-    (string Code, int Cursor) Inspection)
+    (string Code, int Cursor) Inspection,
+    Func<int, string> TypedCell,
+    string CollectGarbage)
 {
     /// <summary>The interrupt cases in the order both kernels report them; a null code means the kernel has no such case.</summary>
     public static readonly string[] InterruptCases = ["tight loop", "sleep", "recursion", "await"];
@@ -27,7 +29,9 @@ public sealed record ContenderCode(
         ],
         n => $"for (var i = 0; i < {n}; i++) Console.WriteLine(i);",
         ("Console.", 8),
-        ("Math.Max", 6));
+        ("Math.Max", 6),
+        i => i == 0 ? "var t0 = 0;" : $"var t{i} = t{i - 1} + 1;",
+        "GC.Collect(2, GCCollectionMode.Aggressive, true, true);\nGC.WaitForPendingFinalizers();\nGC.Collect(2, GCCollectionMode.Aggressive, true, true);");
 
     public static readonly ContenderCode Python = new(
         "1+1",
@@ -42,5 +46,7 @@ public sealed record ContenderCode(
         ],
         n => $"for i in range({n}): print(i)",
         ("import os\nos.pa", 15),
-        ("len", 2));
+        ("len", 2),
+        i => i == 0 ? "t0 = 0" : $"t{i} = t{i - 1} + 1",
+        "import gc\ngc.collect()");
 }

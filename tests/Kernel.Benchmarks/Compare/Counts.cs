@@ -1,9 +1,9 @@
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>How many samples each figure takes: the full run, or a short one that only proves the program still works.</summary>
-public sealed record Counts(int Starts, int TrivialCells, int InterruptRuns, int[] MemoryCheckpoints, int PrintLines, int PrintRuns, int LanguageRounds)
+public sealed record Counts(int Starts, int TrivialCells, int InterruptRuns, int[] MemoryCheckpoints, int PrintLines, int PrintRuns, int LanguageRounds, int TypedCells)
 {
-    public static readonly Counts Full = new(8, 500, 10, [1, 10, 1000, 5000], 100_000, 3, 30);
+    public static readonly Counts Full = new(8, 500, 10, [1, 10, 1000, 5000], 100_000, 3, 30, 1000);
 
-    public static readonly Counts Short = new(1, 50, 2, [1, 10, 100, 300], 100_000, 1, 5);
+    public static readonly Counts Short = new(1, 50, 2, [1, 10, 100, 300], 100_000, 1, 5, 100);
 }

@@ -47,7 +47,7 @@ public static class MemoryFigures
         yield return comparison.Figure($"RSS growth per cell, cells {from:N0}-{to:N0}", "KiB", growth);
     }
 
-    private static long ResidentKiB(int pid)
+    public static long ResidentKiB(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]);
