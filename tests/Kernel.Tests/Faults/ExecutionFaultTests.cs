@@ -102,6 +102,30 @@ public sealed class ExecutionFaultTests : KernelFixture
     }
 
     [Test]
+    public void What_a_child_writes_after_its_cell_ended_reaches_that_cells_output()
+    {
+        var id = Client.SendExecute("System.Diagnostics.Process.Start(\"sh\", \"-c \\\"sleep 0.3; echo late\\\"\");");
+        var result = Client.Collect(id, Patience);
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        var late = result.OfType("stream").FirstOrDefault(m => m.Str("text").Contains("late"))
+                   ?? Client.TryReceiveFor("iopub", m => m.ParentMsgId == id && m.MsgType == "stream", Patience);
+        Assert.That(late?.Str("text"), Is.EqualTo("late\n"), "the output goes to the request of the cell that started the child");
+        Assert.That(late!.Str("name"), Is.EqualTo("stdout"));
+    }
+
+    [Test]
+    public void A_user_expression_whose_display_throws_answers_its_own_error()
+    {
+        var result = Client.Execute("var ok = 1;", userExpressions: new JsonObject { ["lazy"] = "Enumerable.Range(0, 3).Select(i => 1 / (i - 1))" },
+            timeout: Patience);
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        var lazy = result.Reply.Content.GetProperty("user_expressions").GetProperty("lazy");
+        Assert.That(lazy.GetProperty("status").GetString(), Is.EqualTo("error"), lazy.ToString());
+        Assert.That(lazy.GetProperty("ename").GetString(), Is.EqualTo("DivideByZeroException"));
+        AssertTheKernelServes();
+    }
+
+    [Test]
     public void A_value_whose_display_throws_is_the_cells_error()
     {
         var result = Client.Execute("Enumerable.Range(0, 3).Select(i => 1 / (i - 1))", timeout: Patience);
