@@ -140,7 +140,7 @@ public sealed class ExecutionFaultTests : KernelFixture
     public void A_display_that_never_ends_is_stopped_by_an_interrupt()
     {
         var run = InterruptedRun.Start(Client,
-            "Console.WriteLine(\"ready\");\nEnumerable.Range(0, int.MaxValue).Select(i => { while (true) { } return i; })", SendInterrupt);
+            "Console.WriteLine(\"ready\");\nEnumerable.Range(0, int.MaxValue).Select(i => { while (true) { } return i; })", ControlRequests.Interrupt);
         InterruptAssertions.StoppedWithStateIntact(Client, run);
     }
 
@@ -148,7 +148,7 @@ public sealed class ExecutionFaultTests : KernelFixture
     public void A_display_whose_item_never_finishes_its_ToString_is_stopped_by_an_interrupt()
     {
         Assert.That(Client.Execute("class Endless { public override string ToString() { while (true) { } } }").Status, Is.EqualTo("ok"));
-        var run = InterruptedRun.Start(Client, "Console.WriteLine(\"ready\");\nnew[] { new Endless() }", SendInterrupt);
+        var run = InterruptedRun.Start(Client, "Console.WriteLine(\"ready\");\nnew[] { new Endless() }", ControlRequests.Interrupt);
         InterruptAssertions.StoppedWithStateIntact(Client, run);
     }
 
@@ -171,7 +171,4 @@ public sealed class ExecutionFaultTests : KernelFixture
         var next = Client.Execute("survivor + 1", timeout: Patience);
         Assert.That(next.Result, Is.EqualTo("42"), "the next cell runs, with the variables from before: " + next);
     }
-
-    private static void SendInterrupt(KernelClient client) =>
-        Assert.That(client.Request("interrupt_request", new JsonObject(), channel: "control").Str("status"), Is.EqualTo("ok"));
 }
