@@ -95,6 +95,12 @@ public sealed class FileDescriptorCapture
                 return;
             }
             Drain();
+            for (var i = 0; i < fds.Length; i++)
+            {
+                // Closed by a cell (close(1)): a descriptor that only reports hang-up would make poll return at once, forever.
+                if (fds[i].Revents != 0 && (fds[i].Revents & Libc.PollIn) == 0)
+                    fds[i].Fd = -1;
+            }
         }
     }
 
