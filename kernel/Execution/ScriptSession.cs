@@ -30,7 +30,8 @@ public sealed class ScriptSession
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
     private ScriptState<object>? _state;
-    // The last script started, running or not: its chain holds the code of every thread a cell started.
+    // The last script run, set before it starts: its chain holds the code that threads started by
+    // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
     private volatile Script? _latestScript;
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
@@ -171,7 +172,8 @@ public sealed class ScriptSession
         try
         {
             var formatted = _runner.Run(() => Task.FromResult(MimeFormatter.Format(value)), token);
-            // The formatters show what a ToString threw in its place, an interrupt too: the bundle would show it.
+            // The formatters print what a ToString threw in its place, an interrupt as "!<CellInterruptedException>":
+            // an interrupted display is the cell's interrupt, not a bundle that says so.
             return formatted.Error is null && token.IsCancellationRequested ? CellRun<JsonObject>.Failed(Tracebacks.Interrupted()) : formatted;
         }
         catch (Exception exception)
