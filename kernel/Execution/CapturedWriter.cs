@@ -12,14 +12,18 @@ public sealed class CapturedWriter : TextWriter
 
     private readonly string _name;
     private readonly Func<IOutputSink?> _target;
+    private readonly Action _beforeWrite;
     private readonly StringBuilder _buffer = new();
     private readonly Lock _lock = new();
     private bool _partialLineWaited;
 
-    public CapturedWriter(string name, Func<IOutputSink?> target)
+    /// <param name="beforeWrite">Runs before text is taken, outside the writer's lock: output that reached the
+    /// process by another way (file descriptors) and is older than this text is sent first.</param>
+    public CapturedWriter(string name, Func<IOutputSink?> target, Action? beforeWrite = null)
     {
         _name = name;
         _target = target;
+        _beforeWrite = beforeWrite ?? (() => { });
     }
 
     public override Encoding Encoding => Encoding.UTF8;
@@ -28,6 +32,7 @@ public sealed class CapturedWriter : TextWriter
     {
         if (!OutputGate.CurrentIsOpen)
             return;
+        _beforeWrite();
         lock (_lock)
         {
             _buffer.Append(value);
@@ -39,6 +44,7 @@ public sealed class CapturedWriter : TextWriter
     {
         if (string.IsNullOrEmpty(value) || !OutputGate.CurrentIsOpen)
             return;
+        _beforeWrite();
         lock (_lock)
         {
             _buffer.Append(value);
@@ -50,6 +56,7 @@ public sealed class CapturedWriter : TextWriter
     {
         if (!OutputGate.CurrentIsOpen)
             return;
+        _beforeWrite();
         lock (_lock)
         {
             _buffer.Append(buffer, index, count);
@@ -61,6 +68,7 @@ public sealed class CapturedWriter : TextWriter
     {
         if (!OutputGate.CurrentIsOpen)
             return;
+        _beforeWrite();
         lock (_lock)
         {
             _buffer.Append(buffer);
@@ -72,6 +80,7 @@ public sealed class CapturedWriter : TextWriter
     {
         if (!OutputGate.CurrentIsOpen)
             return;
+        _beforeWrite();
         lock (_lock)
         {
             _buffer.Append(value).Append('\n');

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CSharpKernel.Display;
 using CSharpKernel.Execution.Packages;
 using CSharpKernel.Logging;
 using Microsoft.CodeAnalysis;
@@ -28,6 +30,9 @@ public sealed class ScriptSession
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
     private ScriptState<object>? _state;
+    // The last script run, set before it starts: its chain holds the code that threads started by
+    // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
+    private volatile Script? _latestScript;
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
     // variables walks every submission, which made each cell slower the longer the session.
@@ -201,6 +206,32 @@ public sealed class ScriptSession
         }
     }
 
+    /// <summary>
+    /// Formats a cell's value on the cell thread, under the cell's interrupt: formatting runs user
+    /// code (ToString, enumerators, formatters), which may throw or never end like the cell itself.
+    /// </summary>
+    public CellRun<JsonObject> Format(object? value, CancellationToken token)
+    {
+        try
+        {
+            var formatted = _runner.Run(() => Task.FromResult(MimeFormatter.Format(value)), token);
+            // The formatters print what a ToString threw in its place, an interrupt as "!<CellInterruptedException>":
+            // an interrupted display is the cell's interrupt, not a bundle that says so.
+            return formatted.Error is null && token.IsCancellationRequested ? CellRun<JsonObject>.Failed(Tracebacks.Interrupted()) : formatted;
+        }
+        catch (Exception exception)
+        {
+            return CellRun<JsonObject>.Failed(Describe(exception));
+        }
+    }
+
+    /// <summary>The traceback of an exception thrown by cells' code, also outside a cell's run; safe from any thread.</summary>
+    public CellError Describe(Exception exception)
+    {
+        using var cells = new CellLines(name => CompilationOf(_latestScript, name));
+        return Tracebacks.ForException(exception, cells);
+    }
+
     private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
         _magics.TryGetValue(magic.Name, out var command)
             ? command.Run(magic, context)
@@ -228,6 +259,7 @@ public sealed class ScriptSession
         var script = compiled.Script!;
         var previous = _state;
         var compiledAt = Stopwatch.GetTimestamp();
+        _latestScript = script;
         var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
         KernelLog.Debug($"{cellName}: compiled in {Stopwatch.GetElapsedTime(started, compiledAt).TotalMilliseconds:0.0} ms, ran in {Stopwatch.GetElapsedTime(compiledAt).TotalMilliseconds:0.0} ms");
         if (run.Value is not { } state)

@@ -12,7 +12,10 @@ public static class KernelLog
     public static bool Verbose { get; set; } = Environment.GetEnvironmentVariable("CSHARP_KERNEL_DEBUG") is { Length: > 0 };
 
     /// <summary>Pins the writer to the current standard error; call before redirecting Console.</summary>
-    public static void Capture() => _writer = TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
+    public static void Capture() => WriteTo(Console.OpenStandardError());
+
+    /// <summary>Pins the writer to a stream: the original standard error, once file descriptor 2 is captured for cells.</summary>
+    public static void WriteTo(Stream stderr) => _writer = TextWriter.Synchronized(new StreamWriter(stderr) { AutoFlush = true });
 
     public static void Info(string message) => Write("info", message);
 

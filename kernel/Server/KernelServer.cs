@@ -120,7 +120,7 @@ public sealed class KernelServer : IDisposable
     public void Run()
     {
         _capture.Install();
-        UnhandledInterrupts.Install();
+        BackgroundExceptions.Install(_capture.Error, _session.Describe);
         _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();

@@ -65,8 +65,7 @@ public sealed class ExecuteHandler
         if (!content.Silent)
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
-        var (outcome, userExpressions) = Run(request, content, count, counts);
-        var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
+        var (outcome, data, userExpressions) = Run(request, content, count, counts);
         if (counts)
             _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
@@ -95,27 +94,38 @@ public sealed class ExecuteHandler
     }
 
     /// <summary>
-    /// Runs the cell and, when it succeeded, its user_expressions (as ipykernel does: after an
-    /// error they are not evaluated), under the same cancellation and output capture.
+    /// Runs the cell, formats its value and, when it succeeded, evaluates its user_expressions (as
+    /// ipykernel does: after an error they are not), under the same cancellation and output
+    /// capture. Formatting is part of the cell: a value whose display throws is the cell's error,
+    /// and one whose display never ends is interrupted like the cell.
     /// </summary>
-    private (CellOutcome Outcome, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request, ExecuteRequest content,
-        int count, bool storeHistory)
+    private (CellOutcome Outcome, JsonObject? Data, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request,
+        ExecuteRequest content, int count, bool storeHistory)
     {
-        _capture.Target = content.Silent ? null : new IopubOutputSink(request);
+        _capture.BeginCell(content.Silent ? null : new IopubOutputSink(request));
         _input.Source = _inputFor(request, content.AllowStdin);
+        _input.Install();
         var token = _cancellation.Begin();
         try
         {
             var outcome = _session.Run(content.Code, count, token, storeHistory);
+            JsonObject? data = null;
+            if (outcome.HasValue && !content.Silent)
+            {
+                var formatted = _session.Format(outcome.Value, token);
+                if (formatted.Error is { } error)
+                    return (CellOutcome.Failed(error), null, []);
+                data = formatted.Value;
+            }
             return outcome.Succeeded && content.UserExpressions.Count > 0
-                ? (outcome, UserExpressions.Evaluate(_session, content.UserExpressions, token))
-                : (outcome, []);
+                ? (outcome, data, UserExpressions.Evaluate(_session, content.UserExpressions, token))
+                : (outcome, data, []);
         }
         catch (Exception exception)
         {
             // A fault of the kernel's own, not of the cell: the request still gets its error reply.
             KernelLog.Warn($"execute failed inside the kernel: {exception}");
-            return (CellOutcome.Failed(Tracebacks.ForException(exception)), []);
+            return (CellOutcome.Failed(Tracebacks.ForException(exception)), null, []);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Display;
 using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
 
@@ -16,22 +15,31 @@ public static class UserExpressions
     {
         var results = new Dictionary<string, JsonNode?>();
         foreach (var (name, expression) in expressions)
-            results[name] = Bundle(session.Evaluate(expression, token));
+            results[name] = Bundle(session, session.Evaluate(expression, token), token);
         return results;
     }
 
-    private static JsonObject Bundle(CellOutcome outcome) => outcome.Error is { } error
-        ? new JsonObject
-        {
-            ["status"] = ReplyStatus.Error,
-            ["ename"] = error.Ename,
-            ["evalue"] = error.Evalue,
-            ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-        }
-        : new JsonObject
-        {
-            ["status"] = ReplyStatus.Ok,
-            ["data"] = MimeFormatter.Format(outcome.Value),
-            ["metadata"] = new JsonObject(),
-        };
+    /// <summary>The value is formatted on the cell thread, as a cell's is: its display may throw or never end.</summary>
+    private static JsonObject Bundle(ScriptSession session, CellOutcome outcome, CancellationToken token)
+    {
+        if (outcome.Error is { } error)
+            return Failed(error);
+        var formatted = session.Format(outcome.Value, token);
+        return formatted.Value is { } data ? Ok(data) : Failed(formatted.Error!);
+    }
+
+    private static JsonObject Failed(CellError error) => new()
+    {
+        ["status"] = ReplyStatus.Error,
+        ["ename"] = error.Ename,
+        ["evalue"] = error.Evalue,
+        ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
+    };
+
+    private static JsonObject Ok(JsonObject data) => new()
+    {
+        ["status"] = ReplyStatus.Ok,
+        ["data"] = data,
+        ["metadata"] = new JsonObject(),
+    };
 }
