@@ -66,7 +66,7 @@ public sealed class ExecuteHandler
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
         var (outcome, userExpressions) = Run(request, content, count, counts);
-        var data = outcome.HasValue && !content.Silent ? MimeFormatter.Format(outcome.Value) : null;
+        var data = content.Silent ? null : outcome.Data ?? (outcome.HasValue ? MimeFormatter.Format(outcome.Value) : null);
         if (counts)
             _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
@@ -90,7 +90,13 @@ public sealed class ExecuteHandler
         if (data is not null)
             request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
                 ProtocolJsonContext.Default.ExecuteResultContent);
-        request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count, UserExpressions = userExpressions },
+        request.Reply(new ExecuteReply
+        {
+            Status = ReplyStatus.Ok,
+            ExecutionCount = count,
+            UserExpressions = userExpressions,
+            Payload = [.. outcome.Payload],
+        },
             ProtocolJsonContext.Default.ExecuteReply);
     }
 
