@@ -19,15 +19,20 @@ public static class MagicLines
 
     /// <summary>
     /// Whether the cell's body is not C# and is never compiled: its first line is <c>#!html</c>,
-    /// <c>#!markdown</c>, <c>#!javascript</c>, or a <c>#!name</c> the kernel refuses whole (<c>#!fsharp</c>).
+    /// <c>#!markdown</c>, <c>#!javascript</c> (or their <c>%%</c> forms), or a <c>#!name</c> the kernel
+    /// refuses whole (<c>#!fsharp</c>).
     /// </summary>
-    public static bool HasForeignBody(string code) =>
-        FirstLine(code) is { } first && MagicLine.HashBangName(first) is { } name && !MagicLine.CSharpKernelNames.Contains(name)
-        && (MagicLine.ForeignBodies.Contains(name) || !MagicLine.HashBangSpellings.ContainsKey(name));
+    public static bool HasForeignBody(string code) => FirstLine(code) is { } first && IsForeignHeader(first);
 
     /// <summary>Whether the cursor is past the first line of a cell whose body is not C#.</summary>
-    public static bool InForeignBody(string code, int cursor) =>
-        HasForeignBody(code) && code.IndexOf('\n', code.IndexOf("#!", StringComparison.Ordinal)) is var end and >= 0 && cursor > end;
+    public static bool InForeignBody(string code, int cursor)
+    {
+        if (!HasForeignBody(code))
+            return false;
+        var header = code.IndexOf(FirstLine(code)!, StringComparison.Ordinal);
+        var end = code.IndexOf('\n', header);
+        return end >= 0 && cursor > end;
+    }
 
     /// <summary>A line magic: <c>%</c> then a name, at the start of the line (<c>% 3</c> stays the remainder operator).</summary>
     public static bool IsMagic(string line)
@@ -48,6 +53,14 @@ public static class MagicLines
                 lines[i] = magicLine(lines[i]);
         }
         return string.Join('\n', lines);
+    }
+
+    private static bool IsForeignHeader(string line)
+    {
+        if (MagicLine.HashBangName(line) is { } name)
+            return !MagicLine.CSharpKernelNames.Contains(name) && (MagicLine.ForeignBodies.Contains(name) || !MagicLine.HashBangSpellings.ContainsKey(name));
+        var trimmed = line.Trim();
+        return trimmed.StartsWith("%%", StringComparison.Ordinal) && MagicLine.ForeignBodies.Contains(trimmed[2..].Split(' ')[0]);
     }
 
     private static string? FirstLine(string code) => code.Split('\n').FirstOrDefault(line => line.Trim().Length > 0);

@@ -139,6 +139,24 @@ public sealed class ExecuteCommandTests
         Assert.That(cells[0]!["outputs"]![0]!["data"]!["text/plain"]!.GetValue<string>(), Is.EqualTo("42"));
     }
 
+    [Test]
+    public void An_ipynb_from_polyglot_notebooks_runs_only_its_csharp_cells()
+    {
+        var fsharp = Cell("printfn \"from F#\"");
+        fsharp["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" } };
+        var csharp = Cell("Console.WriteLine(\"from C#\");");
+        csharp["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } };
+        var output = Path.Combine(_temp, "out.ipynb");
+
+        var (code, stdout, stderr) = Run(["execute", Write(fsharp, csharp), "-o", output]);
+
+        Assert.That(code, Is.Zero, stdout + stderr);
+        Assert.That(stdout, Does.Contain("from C#").And.Contain("not run: a fsharp cell"));
+        var cells = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
+        Assert.That(cells[0]!["outputs"]!.AsArray(), Is.Empty);
+        Assert.That(cells[1]!["outputs"]![0]!["text"]!.GetValue<string>(), Is.EqualTo("from C#\n"));
+    }
+
     private static string SourceOf(JsonObject cell) => cell["source"] switch
     {
         JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),

@@ -30,6 +30,7 @@ public sealed class IsCompleteTests : KernelFixture
     [TestCase("#!html\n<div>\n  <p>{ open")]
     [TestCase("#!markdown\n# Title\n\n* \"quoted")]
     [TestCase("#!javascript\nif (x) {")]
+    [TestCase("%%html\n<div>{")]
     [TestCase("#!fsharp\nlet f x =")]
     [TestCase("#!about")]
     public void A_cell_whose_body_is_not_csharp_is_complete(string code) =>

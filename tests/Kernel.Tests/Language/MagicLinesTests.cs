@@ -31,6 +31,8 @@ public sealed class MagicLinesTests
     [TestCase("#!html\n<b>x</b>", true)]
     [TestCase("\n#!markdown\n# x", true)]
     [TestCase("#!fsharp\nlet x = 1", true)]
+    [TestCase("%%html\n<b>{</b>", true)]
+    [TestCase("%%time\nvar x = 1;", false)]
     [TestCase("#!time\nvar x = 1;", false)]
     [TestCase("#!csharp\nvar x = 1;", false)]
     [TestCase("#!/usr/bin/env dotnet\nvar x = 1;", false)]
