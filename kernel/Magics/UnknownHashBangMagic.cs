@@ -9,8 +9,6 @@ namespace CSharpKernel.Magics;
 /// </summary>
 public sealed class UnknownHashBangMagic : IMagicCommand
 {
-    public const string ErrorName = "UnknownMagic";
-
     private readonly Func<IEnumerable<IMagicCommand>> _commands;
 
     public UnknownHashBangMagic(Func<IEnumerable<IMagicCommand>> commands) => _commands = commands;
@@ -25,6 +23,6 @@ public sealed class UnknownHashBangMagic : IMagicCommand
         var evalue = $"#!{invocation.Arguments} is not available: this kernel runs C# only, and the cell did not run. "
                      + $"It has {string.Join(", ", MagicLine.HashBangSpellings.Keys.Order(StringComparer.Ordinal).Select(k => "#!" + k))} "
                      + $"and {string.Join(", ", percent)}; a first line #!csharp is ignored.";
-        return CellOutcome.Failed(new CellError(ErrorName, evalue, [$"{ErrorName}: {evalue}"]));
+        return CellOutcome.Failed(new CellError(Tracebacks.UnknownMagicName, evalue, [$"{Tracebacks.UnknownMagicName}: {evalue}"]));
     }
 }
