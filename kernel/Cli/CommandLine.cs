@@ -59,8 +59,8 @@ public static class CommandLine
 
     private static Command ExecuteCommand()
     {
-        var notebook = new Argument<FileInfo>("NOTEBOOK") { Description = "The .ipynb file to run." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the executed notebook here.", HelpName = "OUT" };
+        var notebook = new Argument<FileInfo>("NOTEBOOK") { Description = "The .ipynb or .dib (Polyglot Notebooks) file to run." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the executed notebook here (for a .dib, the .ipynb beside it by default).", HelpName = "OUT" };
         var parameters = new Option<string[]>("--parameter", "-p")
         {
             Description = "NAME=VALUE, injected after the cell tagged 'parameters' (repeatable).",
@@ -77,12 +77,17 @@ public static class CommandLine
             var file = parse.GetValue(notebook)!;
             try
             {
-                var document = NotebookRunner.Load(file.FullName);
+                var polyglot = PolyglotDocument.Is(file.FullName);
+                var document = polyglot ? PolyglotDocument.Load(file.FullName) : NotebookRunner.Load(file.FullName);
                 var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
                 var runner = new NotebookRunner(Console.Out, TimeSpan.FromSeconds(parse.GetValue(timeout)));
                 var succeeded = runner.Run(document, values, parse.GetValue(allowErrors));
-                if (parse.GetValue(output) is { } target)
-                    NotebookRunner.Save(document, target.FullName);
+                // A .dib has no place for outputs: its run is always kept, as the .ipynb beside it unless told otherwise.
+                var target = parse.GetValue(output)?.FullName ?? (polyglot ? Path.ChangeExtension(file.FullName, ".ipynb") : null);
+                if (target is not null)
+                    NotebookRunner.Save(document, target);
+                if (runner.NotRun.Count > 0)
+                    Console.Error.WriteLine($"{file.Name}: {runner.NotRun.Count} cell(s) of other kernels were kept but not run ({string.Join(", ", runner.NotRun.Distinct())}).");
                 if (!succeeded && !parse.GetValue(allowErrors))
                 {
                     Console.Error.WriteLine($"{file.Name}: a cell failed; the run stopped there.");

@@ -1,11 +1,15 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CSharpKernel.Execution;
 
 namespace CSharpKernel.Cli;
 
 /// <summary>
 /// Runs a notebook's code cells in order through a kernel process, prints what each shows, and
 /// records the outputs into the notebook. A failing cell stops the run unless errors are allowed.
+/// Cells that Polyglot Notebooks gave to another kernel (F#, PowerShell) are kept as they are and
+/// reported as not run; HTML and JavaScript cells are shown through the kernel's #! commands.
 /// </summary>
 public sealed class NotebookRunner
 {
@@ -29,7 +33,16 @@ public sealed class NotebookRunner
         foreach (var cell in cells.OfType<JsonObject>().Where(c => c["cell_type"]?.GetValue<string>() == "code"))
         {
             var source = Source(cell);
-            var (reply, messages) = kernel.Execute(source, _cellTimeout);
+            var cellKernel = PolyglotDocument.KernelOf(cell);
+            if (CodeFor(cellKernel, source) is not { } code)
+            {
+                _console.WriteLine($"In [ ]: {Indent(source)}");
+                _console.WriteLine($"(not run: a {cellKernel} cell; this kernel runs C#)");
+                _console.WriteLine();
+                NotRun.Add(cellKernel);
+                continue;
+            }
+            var (reply, messages) = kernel.Execute(code, _cellTimeout);
             var outputs = NotebookOutputs.From(messages);
             cell["execution_count"] = reply.TryGetProperty("execution_count", out var count) ? count.GetInt32() : null;
             _console.WriteLine($"In [{cell["execution_count"]}]: {Indent(source)}");
@@ -48,11 +61,23 @@ public sealed class NotebookRunner
         return succeeded;
     }
 
+    // Notebooks are read by people and diffed: markup and quotes are written as they are, not as \u escapes.
+    private static readonly JsonSerializerOptions SaveOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The kernels of the code cells that were kept but not run, one entry per cell, in order.</summary>
+    public List<string> NotRun { get; } = [];
+
+    /// <summary>What this kernel runs for a cell of the given .NET Interactive kernel, or null when it cannot run it.</summary>
+    private static string? CodeFor(string cellKernel, string source) =>
+        MagicLine.CSharpKernelNames.Contains(cellKernel) ? source
+        : MagicLine.ForeignBodies.Contains(cellKernel) ? $"#!{cellKernel}\n{source}"
+        : null;
+
     public static JsonObject Load(string path) =>
         JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException($"{path} is not a notebook");
 
     public static void Save(JsonObject notebook, string path) =>
-        File.WriteAllText(path, notebook.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(path, notebook.ToJsonString(SaveOptions) + "\n");
 
     private static string Source(JsonObject cell) => cell["source"] switch
     {

@@ -41,6 +41,18 @@ public sealed class KernelApi
     /// <summary>Asks for a secret: the front end hides what is typed.</summary>
     public string ReadPassword(string prompt = "Password: ") => _input.ReadLine(prompt, password: true);
 
+    // .NET Interactive's spellings, so that the notebooks people bring from Polyglot Notebooks compile
+    // unchanged. The answer arrives on the cell's own thread, as ReadLine's does, so an interrupt wakes it.
+
+    /// <summary>Asks the user for a line of text, as <c>Kernel.GetInputAsync</c> does in .NET Interactive.</summary>
+    /// <param name="typeHint">Accepted for .NET Interactive's signature; a Jupyter front end asks for text whatever the hint.</param>
+    public Task<string> GetInputAsync(string prompt = "", string typeHint = "text") =>
+        Task.FromResult(_input.ReadLine(prompt, password: false));
+
+    /// <summary>Asks for a secret, as <c>Kernel.GetPasswordAsync</c> does in .NET Interactive: the front end hides what is typed.</summary>
+    public Task<PasswordString> GetPasswordAsync(string prompt = "") =>
+        Task.FromResult(new PasswordString(_input.ReadLine(prompt, password: true)));
+
     public void ClearOutput(bool wait = false)
     {
         Console.Out.Flush();

@@ -11,14 +11,47 @@ namespace CSharpKernel.Execution;
 /// </summary>
 public static class MagicLine
 {
-    /// <summary>.NET Interactive's spellings of the same commands, for people coming from Polyglot Notebooks.</summary>
+    /// <summary>
+    /// The <c>#!</c> commands, as .NET Interactive spells them, and whether each acts on the cell's
+    /// body. time, who, whos, lsmagic and reset are the %-commands; html, markdown, javascript and
+    /// about are .NET Interactive's own, kept for the notebooks people bring from Polyglot Notebooks.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, bool> HashBangSpellings = new Dictionary<string, bool>(StringComparer.Ordinal)
     {
         ["time"] = true, ["who"] = false, ["whos"] = false, ["lsmagic"] = false, ["reset"] = false,
+        ["html"] = true, ["markdown"] = true, ["javascript"] = true, ["about"] = false,
     };
+
+    /// <summary>The <c>#!</c> commands whose body is not C#: the cell is shown as it is, never compiled.</summary>
+    public static readonly IReadOnlySet<string> ForeignBodies = new HashSet<string>(StringComparer.Ordinal) { "html", "markdown", "javascript" };
+
+    /// <summary>.NET Interactive's names of the C# kernel: a first line naming it says what the cell already is.</summary>
+    public static readonly IReadOnlySet<string> CSharpKernelNames = new HashSet<string>(StringComparer.Ordinal) { CSharpKernelName, "c#", "C#" };
+
+    public const string CSharpKernelName = "csharp";
 
     public const string Help = "?";
     public const string DetailedHelp = "??";
+
+    /// <summary>
+    /// Any other <c>#!name</c>: another kernel's cell (<c>#!fsharp</c>) or a .NET Interactive command
+    /// this kernel does not have (<c>#!connect</c>). Its invocation carries the name as its arguments,
+    /// so that the error can say what the kernel has instead of running the rest as C#.
+    /// </summary>
+    public const string UnknownHashBang = "#!";
+
+    /// <summary>Whether a command's name is one users type after <c>%</c>, for the lists the kernel shows.</summary>
+    public static bool IsListed(string name) => name is not (Help or DetailedHelp or UnknownHashBang);
+
+    /// <summary>The name on a <c>#!name</c> line, or null when the line is not one (a shebang path is not).</summary>
+    public static string? HashBangName(string line)
+    {
+        var trimmed = line.Trim();
+        if (!trimmed.StartsWith("#!", StringComparison.Ordinal))
+            return null;
+        var (name, _) = SplitName(trimmed[2..]);
+        return name.Length > 0 && char.IsLetter(name[0]) ? name : null;
+    }
     private const int MaxHelpLength = 200;
 
     public static MagicInvocation? Find(SyntaxTree tree) => Percent(tree) ?? HashBang(tree) ?? HelpRequest(tree);
@@ -41,14 +74,17 @@ public static class MagicLine
     }
 
     /// <summary>
-    /// <c>#!time</c>, <c>#!who</c>, <c>#!whos</c>, <c>#!lsmagic</c> as the cell's first directive. Other
-    /// <c>#!</c> lines (<c>#!csharp</c>, a shebang) are left to the compiler, which ignores a first-line one.
+    /// A <c>#!name</c> as the cell's first directive. <c>#!csharp</c> and a shebang (<c>#!/usr/bin/env</c>)
+    /// are left to the compiler, which ignores a first-line one; any other name is a command, known or not.
     /// </summary>
     private static MagicInvocation? HashBang(SyntaxTree tree)
     {
-        // The directive is trivia in front of the cell's first real token (the end of file, when it is alone).
-        var first = tree.GetRoot().GetFirstToken(includeZeroWidth: true, includeSkipped: true, includeDirectives: false);
-        var directive = first.LeadingTrivia.FirstOrDefault(t =>
+        // The directive is trivia in front of the cell's first real token. It need not lead the first
+        // token of the tree: when what follows is not C# (#!html), the parser puts missing tokens first.
+        var root = tree.GetRoot();
+        var firstReal = root.GetFirstToken(includeZeroWidth: false, includeSkipped: true, includeDirectives: false);
+        var before = firstReal.IsKind(SyntaxKind.None) ? root.FullSpan : TextSpan.FromBounds(0, firstReal.SpanStart);
+        var directive = root.DescendantTrivia(before).FirstOrDefault(t => t.SpanStart < before.End &&
             !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia)
             && !t.IsKind(SyntaxKind.SingleLineCommentTrivia) && !t.IsKind(SyntaxKind.MultiLineCommentTrivia));
         if (!(directive.IsKind(SyntaxKind.ShebangDirectiveTrivia) || directive.IsKind(SyntaxKind.BadDirectiveTrivia)))
@@ -56,12 +92,12 @@ public static class MagicLine
         var text = tree.GetText();
         var line = text.Lines.GetLineFromPosition(directive.SpanStart);
         var command = text.ToString(TextSpan.FromBounds(directive.SpanStart, line.End));
-        if (!command.StartsWith("#!", StringComparison.Ordinal))
+        if (HashBangName(command) is not { } name || CSharpKernelNames.Contains(name))
             return null;
-        var (name, arguments) = SplitName(command[2..]);
+        var (_, arguments) = SplitName(command.Trim()[2..]);
         return HashBangSpellings.TryGetValue(name, out var isCellMagic)
             ? new MagicInvocation(name, arguments, BodyAfter(text, line), isCellMagic)
-            : null;
+            : new MagicInvocation(UnknownHashBang, name, BodyAfter(text, line), IsCellMagic: true);
     }
 
     /// <summary><c>?name</c>, <c>??name</c>, <c>name?</c> or <c>name??</c>, the whole cell: help on a name, read from its tokens.</summary>

@@ -235,7 +235,7 @@ public sealed class ScriptSession
     private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
         _magics.TryGetValue(magic.Name, out var command)
             ? command.Run(magic, context)
-            : CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(k => k is not (MagicLine.Help or MagicLine.DetailedHelp)).Order()));
+            : CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(MagicLine.IsListed).Order()));
 
     private CellOutcome RunCode(string code, string cellName, int? captureCount, bool keepState, CancellationToken token, bool alwaysValue = false)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
@@ -7,8 +8,8 @@ namespace CSharpKernel.Language;
 
 /// <summary>
 /// complete_request: Roslyn's completion at the cursor, narrowed to what the word typed so far
-/// starts with, or the magic names after a <c>%</c> at the start of a line. Positions in and out
-/// are code points.
+/// starts with, or the magic names after a <c>%</c> or <c>#!</c> at the start of a line, and nothing
+/// in the body of a <c>#!html</c> cell, which is not C#. Positions in and out are code points.
 /// </summary>
 public static class CellCompleter
 {
@@ -21,6 +22,10 @@ public static class CellCompleter
     {
         if (MagicPrefix(code, cursor) is { } magicStart)
             return Magics(code, magicStart, cursor, magicNames);
+        if (HashBangPrefix(code, cursor) is { } hashBangStart)
+            return Magics(code, hashBangStart, cursor, [.. MagicLine.HashBangSpellings.Keys.Append(MagicLine.CSharpKernelName).Order(StringComparer.Ordinal)]);
+        if (MagicLines.InForeignBody(code, cursor))
+            return Reply(CodePoints.FromUtf16(code, cursor), CodePoints.FromUtf16(code, cursor), [], []);
 
         var service = CompletionService.GetService(document)
                       ?? throw new InvalidOperationException("the workspace has no C# completion service");
@@ -63,15 +68,23 @@ public static class CellCompleter
         return cursor - word.Length;
     }
 
-    /// <summary>A line magic after <c>%</c>, a cell magic after <c>%%</c>: the command decides which forms it accepts.</summary>
+    /// <summary>Where a <c>#!name</c> being typed starts, if the cursor is in one at the start of a line.</summary>
+    private static int? HashBangPrefix(string code, int cursor)
+    {
+        var lineStart = cursor == 0 ? 0 : code.LastIndexOf('\n', cursor - 1) + 1;
+        var word = code[lineStart..cursor].TrimStart();
+        return word.StartsWith("#!", StringComparison.Ordinal) && word[2..].All(char.IsLetterOrDigit) ? cursor - word.Length : null;
+    }
+
+    /// <summary>A line magic after <c>%</c>, a cell magic after <c>%%</c>, a command after <c>#!</c>: the command decides which forms it accepts.</summary>
     private static CompleteReply Magics(string code, int start, int cursor, IReadOnlyList<string> magicNames)
     {
         var typed = code[start..cursor];
         var end = cursor;
         while (end < code.Length && char.IsLetterOrDigit(code[end]))
             end++;
-        var prefix = typed.StartsWith("%%", StringComparison.Ordinal) ? "%%" : "%";
-        var matches = magicNames.Select(name => prefix + name).Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
+        var prefix = typed.StartsWith("#!", StringComparison.Ordinal) ? "#!" : typed.StartsWith("%%", StringComparison.Ordinal) ? "%%" : "%";
+        var matches = magicNames.Where(MagicLine.IsListed).Select(name => prefix + name).Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
         var (first, last) = (CodePoints.FromUtf16(code, start), CodePoints.FromUtf16(code, end));
         var types = new JsonArray([.. matches.Select(name => TypeEntry(first, last, name, CompletionKinds.Magic, ""))]);
         return Reply(first, last, matches, types);

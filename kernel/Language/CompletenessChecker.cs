@@ -8,7 +8,9 @@ namespace CSharpKernel.Language;
 /// <summary>
 /// Answers is_complete from Roslyn's parser: may the front end run this text yet? Magic lines
 /// are the kernel's, not C#: a <c>%line</c> magic is a complete line, and a <c>%%cell</c> magic
-/// waits for a body. <c>#r</c> and <c>#load</c> are script directives Roslyn parses itself.
+/// waits for a body (so does <c>#!time</c>), and a cell under <c>#!html</c>, <c>#!markdown</c>,
+/// <c>#!javascript</c> or a refused <c>#!name</c> is never C#, so it can always run.
+/// <c>#r</c> and <c>#load</c> are script directives Roslyn parses itself.
 /// </summary>
 public static class CompletenessChecker
 {
@@ -20,6 +22,8 @@ public static class CompletenessChecker
 
     public static IsCompleteReply Check(string code)
     {
+        if (MagicLines.HasForeignBody(code))
+            return new IsCompleteReply { Status = Complete };
         var csharp = MagicLines.Blank(code, out var cellMagic);
         if (cellMagic && string.IsNullOrWhiteSpace(csharp))
             return new IsCompleteReply { Status = Incomplete, Indent = "" };

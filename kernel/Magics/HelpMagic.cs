@@ -1,10 +1,13 @@
+using System.Text.Json.Nodes;
+using CSharpKernel.Display;
 using CSharpKernel.Execution;
 
 namespace CSharpKernel.Magics;
 
 /// <summary>
-/// ?name and name? (??name for more detail): what inspect_request would show for the name,
-/// printed in the cell's output, as IPython does.
+/// ?name and name? (??name for more detail): what inspect_request would show for the name, in the
+/// execute reply's <c>page</c> payload as IPython sends it, so that Notebook and Lab open their pager,
+/// and printed in the cell's output too, for clients that ignore payloads (console, nbconvert).
 /// </summary>
 public sealed class HelpMagic : IMagicCommand
 {
@@ -28,6 +31,12 @@ public sealed class HelpMagic : IMagicCommand
         if (text is null)
             return CellOutcome.Failed(new CellError("NameNotFound", $"Object `{invocation.Arguments}` not found.", [$"Object `{invocation.Arguments}` not found."]));
         Console.WriteLine(text.TrimEnd());
-        return CellOutcome.Nothing;
+        var page = new JsonObject
+        {
+            ["source"] = "page",
+            ["data"] = new JsonObject { [MimeTypes.PlainText] = text.TrimEnd() },
+            ["start"] = 0,
+        };
+        return CellOutcome.Nothing with { Payload = [page] };
     }
 }

@@ -15,14 +15,14 @@ public sealed class LsmagicMagic : IMagicCommand
 
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
-        var commands = _commands().Where(c => c.Name is not (MagicLine.Help or MagicLine.DetailedHelp)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var commands = _commands().Where(c => MagicLine.IsListed(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         Console.WriteLine("Available line magics:");
         foreach (var command in commands)
-            Console.WriteLine($"  %{command.Name,-10} {command.Summary}");
+            Console.WriteLine($"  %{command.Name,-11} {command.Summary}");
         Console.WriteLine();
         Console.WriteLine("Available cell magics:");
         foreach (var command in commands.Where(c => c.WorksOnCells))
-            Console.WriteLine($"  %%{command.Name,-9} {command.Summary}");
+            Console.WriteLine($"  %%{command.Name,-10} {command.Summary}");
         Console.WriteLine();
         Console.WriteLine("Help: ?name or name? shows a name's signature and documentation; ??name adds remarks and the assembly.");
         Console.WriteLine("Also accepted, as in .NET Interactive: " + string.Join(" ", MagicLine.HashBangSpellings.Keys.Select(k => "#!" + k)) + "; a first line #!csharp is ignored.");

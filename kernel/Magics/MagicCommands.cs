@@ -18,6 +18,9 @@ public static class MagicCommands
             new LsmagicMagic(() => commands),
             new HelpMagic(detailed: false, describe),
             new HelpMagic(detailed: true, describe),
+            new AboutMagic(),
+            .. ShowMagic.All(),
+            new UnknownHashBangMagic(() => commands),
         ]);
         return commands;
     }

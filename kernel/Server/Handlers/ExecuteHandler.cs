@@ -89,7 +89,13 @@ public sealed class ExecuteHandler
         if (data is not null)
             request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
                 ProtocolJsonContext.Default.ExecuteResultContent);
-        request.Reply(new ExecuteReply { Status = ReplyStatus.Ok, ExecutionCount = count, UserExpressions = userExpressions },
+        request.Reply(new ExecuteReply
+        {
+            Status = ReplyStatus.Ok,
+            ExecutionCount = count,
+            UserExpressions = userExpressions,
+            Payload = [.. outcome.Payload],
+        },
             ProtocolJsonContext.Default.ExecuteReply);
     }
 
@@ -109,8 +115,9 @@ public sealed class ExecuteHandler
         try
         {
             var outcome = _session.Run(content.Code, count, token, storeHistory);
-            JsonObject? data = null;
-            if (outcome.HasValue && !content.Silent)
+            // A bundle the kernel made itself (#!html, #!javascript) is shown as it is.
+            var data = content.Silent ? null : outcome.Data;
+            if (data is null && outcome.HasValue && !content.Silent)
             {
                 var formatted = _session.Format(outcome.Value, token);
                 if (formatted.Error is { } error)

@@ -72,6 +72,97 @@ public sealed class ExecuteCommandTests
         Assert.That(stderr, Does.Contain("is not a C# identifier"));
     }
 
+    [Test]
+    public void A_polyglot_dib_runs_its_csharp_cells_and_is_saved_as_an_ipynb_beside_it()
+    {
+        var dib = Path.Combine(_temp, "polyglot.dib");
+        File.WriteAllText(dib, """
+            #!meta
+
+            {"kernelInfo":{"defaultKernelName":"csharp","items":[{"aliases":[],"name":"csharp"},{"aliases":[],"name":"fsharp"}]}}
+
+            #!markdown
+
+            # Moons
+
+            Counted in *C#*.
+
+            #!csharp
+
+            var moons = new Dictionary<string, int> { ["Earth"] = 1, ["Mars"] = 2 };
+            Console.WriteLine($"{moons.Count} planets");
+
+            #!fsharp
+
+            let total = 3
+
+            #!html
+
+            <b>between</b>
+
+            #!csharp
+
+            moons.Values.Sum()
+            """);
+
+        var (code, stdout, stderr) = Run(["execute", dib]);
+
+        Assert.That(code, Is.Zero, stdout + stderr);
+        Assert.That(stdout, Does.Contain("2 planets").And.Contain("not run: a fsharp cell"));
+        Assert.That(stderr, Does.Contain("1 cell(s) of other kernels were kept but not run (fsharp)"));
+        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(_temp, "polyglot.ipynb")))!.AsObject();
+        Assert.That(notebook["metadata"]!["kernelspec"]!["name"]!.GetValue<string>(), Is.EqualTo("csharp"));
+        var cells = notebook["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.That(cells.Select(c => c["cell_type"]!.GetValue<string>()), Is.EqualTo(new[] { "markdown", "code", "code", "code", "code" }));
+        Assert.That(cells.Select(c => c["id"]?.GetValue<string>()), Has.None.Null.And.Unique);
+        Assert.That(SourceOf(cells[0]), Does.StartWith("# Moons"));
+        Assert.That(cells[1]["outputs"]![0]!["text"]!.GetValue<string>(), Is.EqualTo("2 planets\n"));
+        Assert.That(SourceOf(cells[2]), Is.EqualTo("let total = 3"), "the F# cell is kept as it was");
+        Assert.That(cells[2]["outputs"]!.AsArray(), Is.Empty);
+        Assert.That(cells[2]["execution_count"], Is.Null);
+        Assert.That(cells[3]["outputs"]![0]!["data"]!["text/html"]!.GetValue<string>(), Is.EqualTo("<b>between</b>"));
+        Assert.That(cells[4]["outputs"]![0]!["data"]!["text/plain"]!.GetValue<string>(), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public void A_dib_goes_where_output_says()
+    {
+        var dib = Path.Combine(_temp, "short.dib");
+        File.WriteAllText(dib, "#!csharp\n\n6 * 7\n");
+        var output = Path.Combine(_temp, "elsewhere.ipynb");
+
+        var (code, stdout, _) = Run(["execute", dib, "-o", output]);
+
+        Assert.That(code, Is.Zero, stdout);
+        Assert.That(File.Exists(Path.Combine(_temp, "short.ipynb")), Is.False);
+        var cells = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
+        Assert.That(cells[0]!["outputs"]![0]!["data"]!["text/plain"]!.GetValue<string>(), Is.EqualTo("42"));
+    }
+
+    [Test]
+    public void An_ipynb_from_polyglot_notebooks_runs_only_its_csharp_cells()
+    {
+        var fsharp = Cell("printfn \"from F#\"");
+        fsharp["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "fsharp" } };
+        var csharp = Cell("Console.WriteLine(\"from C#\");");
+        csharp["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } };
+        var output = Path.Combine(_temp, "out.ipynb");
+
+        var (code, stdout, stderr) = Run(["execute", Write(fsharp, csharp), "-o", output]);
+
+        Assert.That(code, Is.Zero, stdout + stderr);
+        Assert.That(stdout, Does.Contain("from C#").And.Contain("not run: a fsharp cell"));
+        var cells = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
+        Assert.That(cells[0]!["outputs"]!.AsArray(), Is.Empty);
+        Assert.That(cells[1]!["outputs"]![0]!["text"]!.GetValue<string>(), Is.EqualTo("from C#\n"));
+    }
+
+    private static string SourceOf(JsonObject cell) => cell["source"] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l!.GetValue<string>())),
+        var text => text!.GetValue<string>(),
+    };
+
     private static JsonObject Cell(string source, string? tag = null) => new()
     {
         ["cell_type"] = "code",

@@ -27,6 +27,23 @@ public sealed class IsCompleteTests : KernelFixture
         Assert.That(reply.GetProperty("status").GetString(), Is.EqualTo("incomplete"));
     }
 
+    [TestCase("#!html\n<div>\n  <p>{ open")]
+    [TestCase("#!markdown\n# Title\n\n* \"quoted")]
+    [TestCase("#!javascript\nif (x) {")]
+    [TestCase("%%html\n<div>{")]
+    [TestCase("#!fsharp\nlet f x =")]
+    [TestCase("#!about")]
+    public void A_cell_whose_body_is_not_csharp_is_complete(string code) =>
+        Assert.That(IsComplete(code).GetProperty("status").GetString(), Is.EqualTo("complete"));
+
+    [Test]
+    public void A_hash_bang_time_waits_for_its_body_and_its_body_is_csharp()
+    {
+        Assert.That(IsComplete("#!time").GetProperty("status").GetString(), Is.EqualTo("incomplete"));
+        Assert.That(IsComplete("#!time\nfor (var i = 0; i < 3; i++) {").GetProperty("status").GetString(), Is.EqualTo("incomplete"));
+        Assert.That(IsComplete("#!time\nvar t = 1;").GetProperty("status").GetString(), Is.EqualTo("complete"));
+    }
+
     private System.Text.Json.JsonElement IsComplete(string code) =>
         Client.Request("is_complete_request", new JsonObject { ["code"] = code }).Content;
 }

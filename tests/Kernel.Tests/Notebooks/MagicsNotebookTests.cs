@@ -1,6 +1,11 @@
+using CSharpKernel.Tests.Harness;
+
 namespace CSharpKernel.Tests.Notebooks;
 
-/// <summary>notebooks/magics.ipynb: %lsmagic, %time, %%time, %who, %whos, ? help, %reset, the #! spellings, an unknown command.</summary>
+/// <summary>
+/// notebooks/magics.ipynb: %lsmagic, %time, %%time, %who, %whos, ? help, %reset, the #! spellings,
+/// #!html, #!markdown, #!javascript, #!about, another kernel's cell, an unknown command.
+/// </summary>
 public sealed class MagicsNotebookTests : NotebookFixture
 {
     private const string Timing = @"^CPU times: user [\d.]+ m?s, sys: [\d.]+ m?s, total: [\d.]+ m?s\nWall time: [\d.]+ m?s\n$";
@@ -11,7 +16,7 @@ public sealed class MagicsNotebookTests : NotebookFixture
     {
         ["lsmagic"] = new()
         {
-            StdoutPattern = @"(?s)^Available line magics:\n.*  %time +wall and CPU time.*\n  %who +.*\n  %whos +.*\nAvailable cell magics:\n  %%time +.*#!time #!who #!whos #!lsmagic",
+            StdoutPattern = @"(?s)^Available line magics:\n.*  %time +wall and CPU time.*\n  %who +.*\n  %whos +.*\nAvailable cell magics:\n.*  %%time +.*#!time #!who #!whos #!lsmagic",
         },
         ["time-line"] = new() { StdoutPattern = Timing, Result = "500000500000" },
         ["time-cell"] = new() { StdoutPattern = Timing, Result = "2262" },
@@ -44,10 +49,34 @@ public sealed class MagicsNotebookTests : NotebookFixture
 
                 """,
         },
+        ["hashbang-html"] = new()
+        {
+            Result = "<p>Primes below 20: <b>2 3 5 7 11 13 17 19</b></p>",
+            Html = ["<b>2 3 5 7 11 13 17 19</b>"],
+        },
+        ["hashbang-markdown"] = new()
+        {
+            Result = "| planet | moons |\n|---|---|\n| Earth | 1 |\n| Mars | 2 |",
+            Also = result => Assert.That(ResultData(result, "text/markdown"), Does.StartWith("| planet | moons |")),
+        },
+        ["hashbang-javascript"] = new()
+        {
+            Result = "console.log(\"hello from the C# kernel\");",
+            Also = result => Assert.That(ResultData(result, "application/javascript"), Is.EqualTo("console.log(\"hello from the C# kernel\");")),
+        },
+        ["about"] = new() { ResultContains = "Kernel: csharp-kernel 0.1.0", Html = ["csharp-kernel 0.1.0", "<a href=\"https://"] },
+        ["hashbang-other"] = new()
+        {
+            Ename = "UnknownMagic",
+            EvalueContains = "#!fsharp is not available: this kernel runs C# only, and the cell did not run.",
+        },
         ["unknown"] = new()
         {
             Ename = "UnknownMagic",
-            EvalueContains = "%timeit is not a known command. Known: %lsmagic, %reset, %time, %who, %whos",
+            EvalueContains = "%timeit is not a known command. Known: %about, %html, %javascript, %lsmagic, %markdown, %reset, %time, %who, %whos",
         },
     };
+
+    private static string? ResultData(ExecutionResult result, string mimeType) =>
+        result.OfType("execute_result").Single().Content.GetProperty("data").GetProperty(mimeType).GetString();
 }

@@ -93,4 +93,79 @@ public sealed class MagicTests : KernelFixture
     {
         Assert.That(Client.Execute("string? maybe = null; maybe?.Length ?? -1").Result, Is.EqualTo("-1"));
     }
+
+    [TestCase("#!html", "text/html")]
+    [TestCase("%%html", "text/html")]
+    [TestCase("#!markdown", "text/markdown")]
+    [TestCase("#!javascript", "application/javascript")]
+    public void A_mime_type_first_line_shows_the_rest_of_the_cell_as_that_type(string command, string mimeType)
+    {
+        var body = "<b>shown</b> # not C#: \"unterminated\nsecond line { ";
+        var result = Client.Execute($"{command}\n{body}");
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        var data = Shown(result);
+        Assert.That(data.GetProperty(mimeType).GetString(), Is.EqualTo(body));
+        Assert.That(data.GetProperty("text/plain").GetString(), Is.EqualTo(body));
+    }
+
+    [Test]
+    public void A_shown_cell_leaves_the_last_value_alone()
+    {
+        Client.Execute("6 * 7");
+        Client.Execute("#!html\n<i>between</i>");
+        Assert.That(Client.Execute("_").Result, Is.EqualTo("42"));
+    }
+
+    [Test]
+    public void About_names_the_kernel_its_version_and_links()
+    {
+        var result = Client.Execute("#!about");
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        var data = Shown(result);
+        Assert.That(data.GetProperty("text/plain").GetString(), Does.Contain("csharp-kernel 0.1.0").And.Contain("C# ").And.Contain("https://"));
+        Assert.That(data.GetProperty("text/html").GetString(), Does.Contain("csharp-kernel 0.1.0").And.Contain("<a href=\"https://"));
+    }
+
+    [TestCase("#!fsharp\nlet fsharpValue = 1")]
+    [TestCase("#!connect jupyter --kernel-name py --kernel-spec python3")]
+    [TestCase("#!set --name setValue --value 1")]
+    [TestCase("\n#!pwsh\nGet-Date")]
+    public void Another_hash_bang_command_is_an_error_that_lists_what_the_kernel_has(string code)
+    {
+        var result = Client.Execute(code);
+        Assert.That(result.Status, Is.EqualTo("error"), result.ToString());
+        Assert.That(result.Reply.Str("ename"), Is.EqualTo("UnknownMagic"));
+        Assert.That(result.Reply.Str("evalue"), Does.Contain("C# only").And.Contain("#!html").And.Contain("#!about").And.Contain("%time"));
+        Assert.That(result.Reply.Str("evalue"), Does.Not.Contain("%#!"));
+    }
+
+    [Test]
+    public void The_rest_of_a_refused_hash_bang_cell_does_not_run_as_csharp()
+    {
+        Client.Execute("#!fsharp\nvar refusedCellRan = 1;\nConsole.WriteLine(\"ran\");");
+        Assert.That(Client.Execute("refusedCellRan").Status, Is.EqualTo("error"));
+    }
+
+    [Test]
+    public void Help_goes_to_the_front_ends_pager_as_a_page_payload()
+    {
+        Client.Execute("var pagedTarget = 5;");
+        var result = Client.Execute("?pagedTarget");
+        var payload = result.Reply.Content.GetProperty("payload");
+        Assert.That(payload.GetArrayLength(), Is.EqualTo(1), result.ToString());
+        Assert.That(payload[0].GetProperty("source").GetString(), Is.EqualTo("page"));
+        Assert.That(payload[0].GetProperty("start").GetInt32(), Is.Zero);
+        Assert.That(payload[0].GetProperty("data").GetProperty("text/plain").GetString(), Does.Contain("pagedTarget").And.Contain("int"));
+        Assert.That(result.Stdout, Does.Contain("pagedTarget"), "clients that ignore payloads still see the help");
+    }
+
+    [Test]
+    public void A_code_cell_has_no_payload()
+    {
+        Assert.That(Client.Execute("1 + 1").Reply.Content.GetProperty("payload").GetArrayLength(), Is.Zero);
+    }
+
+    private static System.Text.Json.JsonElement Shown(ExecutionResult result) =>
+        (result.OfType("execute_result").Concat(result.OfType("display_data")).SingleOrDefault()
+         ?? throw new AssertionException("nothing shown: " + result)).Content.GetProperty("data");
 }
