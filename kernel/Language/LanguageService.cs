@@ -98,5 +98,5 @@ public sealed class LanguageService : IDisposable
     /// <summary>Not under the lock: at shutdown a warm-up still running must not hold the exit back; its failure is caught.</summary>
     public void Dispose() => _workspace?.Dispose();
 
-    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_session.Options);
+    private SubmissionWorkspace Workspace() => _workspace ??= new SubmissionWorkspace(_session.Options, () => _session.Packages?.References ?? []);
 }

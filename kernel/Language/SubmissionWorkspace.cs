@@ -20,11 +20,18 @@ public sealed class SubmissionWorkspace : IDisposable
     private readonly CSharpParseOptions _parseOptions;
     private readonly IReadOnlyList<MetadataReference> _references;
     private readonly List<string> _cells = [];
+    private readonly Func<IReadOnlyList<MetadataReference>> _packages;
+    // How many of the session's package references the cell projects hold, and how many the edit project sees.
+    private int _packagesInCells;
+    private int _packagesInEdit;
     private ProjectId? _last;
     private DocumentId? _current;
 
-    public SubmissionWorkspace(ScriptOptions scriptOptions)
+    /// <param name="packages">The references of the session's restored packages so far: they reach cells' compilations
+    /// from outside their text, so the workspace adds them to the submission that follows their restore.</param>
+    public SubmissionWorkspace(ScriptOptions scriptOptions, Func<IReadOnlyList<MetadataReference>>? packages = null)
     {
+        _packages = packages ?? (() => []);
         // Parsed with documentation, so a method a cell declares with /// comments shows them when inspected.
         _parseOptions = CellClassifier.ParseOptions.WithDocumentationMode(DocumentationMode.Parse);
         _compilationOptions = new CSharpCompilationOptions(
@@ -57,17 +64,30 @@ public sealed class SubmissionWorkspace : IDisposable
             _cells.Clear();
             _last = null;
             _current = null;
+            _packagesInCells = 0;
         }
-        if (_current is not null && cells.Count == _cells.Count)
+        var packages = _packages();
+        if (_current is not null && cells.Count == _cells.Count && packages.Count == _packagesInEdit)
             return;
         if (_current is not null)
             _workspace.TryApplyChanges(_workspace.CurrentSolution.RemoveProject(_current.ProjectId));
         for (var i = _cells.Count; i < cells.Count; i++)
         {
-            _last = AddSubmission($"Cell{i + 1}", cells[i]).ProjectId;
+            _last = AddSubmission($"Cell{i + 1}", cells[i], NewPackages(packages, ref _packagesInCells)).ProjectId;
             _cells.Add(cells[i]);
         }
-        _current = AddSubmission("Edit", "", WorkspaceReferenceResolver.EditPath);
+        // A cell of directives only restores packages without entering the chain: the text being
+        // edited sees them at once, and the next cell takes them into the chain.
+        var inEdit = _packagesInCells;
+        _current = AddSubmission("Edit", "", NewPackages(packages, ref inEdit), WorkspaceReferenceResolver.EditPath);
+        _packagesInEdit = packages.Count;
+    }
+
+    private static MetadataReference[] NewPackages(IReadOnlyList<MetadataReference> packages, ref int given)
+    {
+        var added = packages.Skip(given).ToArray();
+        given = packages.Count;
+        return added;
     }
 
     /// <summary>
@@ -78,7 +98,7 @@ public sealed class SubmissionWorkspace : IDisposable
         cells.Count >= _cells.Count
         && (_cells.Count == 0 || (ReferenceEquals(cells[0], _cells[0]) && ReferenceEquals(cells[_cells.Count - 1], _cells[^1])));
 
-    private DocumentId AddSubmission(string name, string code, string? filePath = null)
+    private DocumentId AddSubmission(string name, string code, IReadOnlyList<MetadataReference> packages, string? filePath = null)
     {
         var projectId = ProjectId.CreateNewId(name);
         var documentId = DocumentId.CreateNewId(projectId, name);
@@ -92,7 +112,7 @@ public sealed class SubmissionWorkspace : IDisposable
             // A submission inherits the references of those before it. Listing them again in every
             // cell made each compilation's reference manager hold all of its predecessors' lists:
             // memory and binding time that grew with the square of the number of cells.
-            metadataReferences: _last is null ? _references : [],
+            metadataReferences: _last is null ? [.. _references, .. packages] : packages,
             isSubmission: true,
             hostObjectType: typeof(ScriptGlobals));
         _workspace.AddProject(project);

@@ -89,4 +89,19 @@ public sealed class PackageClosureTests : PackageFixture
         Assert.That(PlainText(result.OfType("display_data").Single()), Is.EqualTo("Restoring CsvHelper..."));
         Assert.That(PlainText(result.OfType("update_display_data").Single()), Does.Match(@"^Installed CsvHelper \d+\.\d+\.\d+ \(1 assembly\)"));
     }
+
+    [Test]
+    public void Completion_knows_a_packages_types_after_a_cell_of_directives_only_and_after_the_cells_that_follow()
+    {
+        var restored = Client.Execute("#r \"nuget: Newtonsoft.Json, 13.0.3\"", timeout: RestoreTimeout);
+        Assert.That(restored.Status, Is.EqualTo("ok"), restored.ToString());
+        Assert.That(CompletionsOf("Newtonsoft.Json.JsonConv"), Does.Contain("JsonConvert"), "right after the directive's cell");
+
+        Assert.That(Client.Execute("var settings = new Newtonsoft.Json.JsonSerializerSettings();").Status, Is.EqualTo("ok"));
+        Assert.That(CompletionsOf("settings.NullValueHan"), Does.Contain("NullValueHandling"), "a later cell's variable of a package type");
+    }
+
+    private List<string> CompletionsOf(string code) =>
+        [.. Client.Request("complete_request", new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["cursor_pos"] = code.Length })
+            .Content.GetProperty("matches").EnumerateArray().Select(m => m.GetString()!)];
 }
