@@ -1,4 +1,5 @@
 using CSharpKernel.Display;
+using CSharpKernel.Display.Interactive;
 
 namespace CSharpKernel.Execution;
 
@@ -14,6 +15,11 @@ public sealed class KernelApi
         _sink = sink;
         _token = token;
         _input = input;
+        InteractiveFormatting.Watch((bundle, displayId, update) =>
+        {
+            Console.Out.Flush();
+            _sink()?.DisplayData(bundle, [], displayId, update);
+        });
     }
 
     /// <summary>Cancelled when the user interrupts the running cell.</summary>
