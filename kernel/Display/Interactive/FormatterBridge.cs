@@ -15,6 +15,7 @@ namespace CSharpKernel.Display.Interactive;
 internal static class FormatterBridge
 {
     private static readonly Action<DisplayedValue> Handler = OnDisplayed;
+    private static readonly HashSet<string> Shown = new(StringComparer.Ordinal);
 
     public static Assembly Assembly => typeof(Formatter).Assembly;
 
@@ -80,9 +81,16 @@ internal static class FormatterBridge
 
     private static void OnDisplayed(DisplayedValue displayed)
     {
-        var bundle = displayed is { Value: string text, FormattedValues: [{ } only] } && only.MimeType != MimeTypes.PlainText
+        // "text".DisplayAs("text/html") asks for one mime type of a string; anything else is formatted as the kernel formats every value.
+        var bundle = displayed is { IsUpdated: false, Value: string text, FormattedValues: [{ } only] } && only.MimeType != MimeTypes.PlainText
             ? new JsonObject { [only.MimeType] = only.Value, [MimeTypes.PlainText] = text }
             : MimeFormatter.Format(displayed.Value);
-        InteractiveFormatting.Publish(bundle, displayed.DisplayId, displayed.IsUpdated);
+        // x.Display() publishes one DisplayedValue and returns another, with an id of its own: the
+        // first Update of the returned one then names a display nobody has, which front ends drop.
+        // It is shown as a new display instead, which its later updates replace.
+        bool update;
+        lock (Shown)
+            update = !Shown.Add(displayed.DisplayId) && displayed.IsUpdated;
+        InteractiveFormatting.Publish(bundle, displayed.DisplayId, update);
     }
 }
