@@ -29,10 +29,8 @@ public static class DefaultScriptOptions
     /// <summary>The C# version cells are compiled with, as "14.0".</summary>
     public static string LanguageVersionText => LanguageVersion.ToDisplayString();
 
-    /// <summary>The options for a kernel's session: <c>#r "nuget: ..."</c> restores packages and reports progress through the kernel API.</summary>
-    public static ScriptOptions Create(KernelApi kernel) =>
-        Create().WithMetadataResolver(new PackageReferenceResolver(
-            new PackageRestorer(Environment.GetEnvironmentVariable("CSHARP_KERNEL_PACKAGE_CACHE")), kernel));
+    /// <summary>The options for a kernel's session: <c>#r</c> of a file resolves relative to the working directory.</summary>
+    public static ScriptOptions CreateForSession() => Create().WithMetadataResolver(new FileReferenceResolver());
 
     public static ScriptOptions Create() =>
         ScriptOptions.Default

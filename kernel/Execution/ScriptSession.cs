@@ -33,6 +33,9 @@ public sealed class ScriptSession
     // variables walks every submission, which made each cell slower the longer the session.
     private volatile ScriptState<object>? _published;
     private volatile VariableIndex _variables = VariableIndex.Empty;
+    // Package references not yet in the chain: a submission inherits its predecessors' references,
+    // so they are given to the next cell that enters it, whether or not that cell had the directive.
+    private ImmutableArray<MetadataReference> _pendingReferences = [];
 
     public ScriptSession(ScriptGlobals globals, ScriptOptions options, CellHistory history, CellClassifier classifier,
         IEnumerable<IMagicCommand> magics)
@@ -42,9 +45,11 @@ public sealed class ScriptSession
 
     /// <param name="options">Built on first use: listing and opening the framework's assemblies is a large part of
     /// starting, and the kernel answers kernel_info before any cell needs them.</param>
+    /// <param name="packages">Restores the packages cells reference; without it, a package directive is an error.</param>
     public ScriptSession(ScriptGlobals globals, Func<ScriptOptions> options, CellHistory history, CellClassifier classifier,
-        IEnumerable<IMagicCommand> magics)
+        IEnumerable<IMagicCommand> magics, PackageManager? packages = null)
     {
+        Packages = packages;
         _globals = globals;
         _options = new Lazy<ScriptOptions>(options, LazyThreadSafetyMode.ExecutionAndPublication);
         // A submission inherits its predecessors' references. Listing them all again made Roslyn bind
@@ -60,11 +65,15 @@ public sealed class ScriptSession
     public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics)
     {
         var history = new CellHistory(options.OutLimit);
-        return new ScriptSession(new ScriptGlobals(kernel, history), () => DefaultScriptOptions.Create(kernel), history,
-            new CellClassifier(options.ClassifierCacheSize), magics);
+        var packages = new PackageManager(new PackageRestorer(Environment.GetEnvironmentVariable(PackageRestorer.CacheVariable)), kernel.Display);
+        return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.CreateForSession, history,
+            new CellClassifier(options.ClassifierCacheSize), magics, packages);
     }
 
     public CellHistory History { get; }
+
+    /// <summary>The session's packages: what they gave cells to compile against, and the event raised when a restore brings new ones.</summary>
+    public PackageManager? Packages { get; }
     public CellClassifier Classifier { get; }
 
     /// <summary>
@@ -128,12 +137,18 @@ public sealed class ScriptSession
     public CellOutcome RunBody(string code, int executionCount, bool storeHistory, CancellationToken token)
     {
         WarmUp();
-        code = PackageDirective.Translate(code);
         var classification = Classifier.Classify(code);
-        if (classification.Mode == CellMode.Empty)
-            return CellOutcome.Nothing;
         if (classification.Magic is { } magic)
             return RunMagic(magic, new MagicContext(this, executionCount, storeHistory, token));
+        if (AddPackages(code, token) is { } directives)
+        {
+            if (directives.Error is { } failure)
+                return failure;
+            code = directives.Code;
+            classification = Classifier.Classify(code);
+        }
+        if (classification.Mode == CellMode.Empty)
+            return CellOutcome.Nothing;
         var capture = storeHistory && classification.EndsInExpression ? executionCount : (int?)null;
         return RunCode(code, CellName.For(executionCount), capture, keepState: true, token);
     }
@@ -152,10 +167,38 @@ public sealed class ScriptSession
     public void Reset()
     {
         _state = null;
+        _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
         _published = null;
         History.ClearValues();
         WarmUp();
+    }
+
+    /// <summary>
+    /// Takes the cell's package directives out and restores what they name; null when it has none.
+    /// The code that is left keeps the cell's lines; the error, if any, is the cell's outcome.
+    /// </summary>
+    private (string Code, CellOutcome? Error)? AddPackages(string code, CancellationToken token)
+    {
+        try
+        {
+            var directives = CellDirectives.Extract(code, Environment.CurrentDirectory);
+            if (directives.IsEmpty)
+                return null;
+            if (Packages is null)
+                return (code, CellOutcome.Failed(Tracebacks.ForException(new RestoreFailedException("This session cannot restore packages."))));
+            _pendingReferences = _pendingReferences.AddRange(Packages.Add(directives, token));
+            return (directives.Code, null);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return (code, CellOutcome.Failed(Tracebacks.Interrupted()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failed restore, a conflict, or an extension that threw on the Restored event: the cell's error, never the kernel's.
+            return (code, CellOutcome.Failed(Tracebacks.ForException(e)));
+        }
     }
 
     private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
@@ -170,15 +213,14 @@ public sealed class ScriptSession
         try
         {
             var capture = captureCount is { } count ? CellHistory.VariableFor(count) : null;
-            compiled = CellCompiler.Compile(_state!, code, _continuation.Value.WithFilePath(cellName), History, capture, token);
+            var options = _continuation.Value.WithFilePath(cellName);
+            if (!_pendingReferences.IsEmpty)
+                options = options.AddReferences(_pendingReferences);
+            compiled = CellCompiler.Compile(_state!, code, options, History, capture, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return CellOutcome.Failed(Tracebacks.Interrupted());
-        }
-        catch (RestoreFailedException e)
-        {
-            return CellOutcome.Failed(Tracebacks.ForException(e));
         }
         if (compiled.Error is { } error)
             return CellOutcome.Failed(error);
@@ -193,6 +235,7 @@ public sealed class ScriptSession
         if (keepState)
         {
             _state = state;
+            _pendingReferences = [];
             _submitted = _submitted.Add(compiled.Text);
             _published = state;
         }

@@ -3,17 +3,23 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using CSharpKernel.Logging;
 
 namespace CSharpKernel.Execution.Packages;
 
 /// <summary>
 /// Restores packages for the running framework with the .NET SDK's own restore, so the user's
-/// NuGet.Config, sources and credentials apply, and reads the runtime assemblies of the whole
-/// dependency closure from project.assets.json. A restore is cached by its package list.
+/// NuGet.Config, sources and credentials apply (the sources a session added with <c>#i</c> are
+/// added to them by a NuGet.Config beside the project, which clears nothing), and reads the whole
+/// dependency closure from project.assets.json. A restore is cached by its packages and sources:
+/// the same set again reads the cached assets file and starts no process.
 /// </summary>
 public sealed class PackageRestorer
 {
     private static readonly string TargetFramework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
+
+    /// <summary>Where restore projects and their assets files are kept; the packages themselves go to NuGet's global packages folder.</summary>
+    public const string CacheVariable = "CSHARP_KERNEL_PACKAGE_CACHE";
 
     private readonly string _cacheDirectory;
 
@@ -24,33 +30,54 @@ public sealed class PackageRestorer
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "csharp-kernel", "packages") : cacheDirectory;
 
-    /// <summary>The runtime assembly paths of the packages and all they depend on.</summary>
-    public IReadOnlyList<string> Restore(IReadOnlyList<PackageSpec> packages, CancellationToken token)
+    /// <summary>The packages and all they depend on, each with what it brings for this process.</summary>
+    public IReadOnlyList<PackageAssets> Restore(IReadOnlyList<PackageSpec> packages, IReadOnlyList<string> sources, CancellationToken token)
     {
         var project = ProjectXml(packages);
-        var directory = Path.Combine(_cacheDirectory, Hash(project));
+        var config = ConfigXml(sources);
+        var directory = Path.Combine(_cacheDirectory, Hash(project + config));
         var assets = Path.Combine(directory, "obj", "project.assets.json");
-        if (!File.Exists(assets))
-        {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, "restore.csproj"), project);
-            RunRestore(directory, packages, token);
-        }
-        return RuntimeAssemblies(assets);
+        if (File.Exists(assets) && TryRead(assets) is { } cached)
+            return cached;
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "restore.csproj"), project);
+        File.WriteAllText(Path.Combine(directory, "NuGet.Config"), config);
+        RunRestore(directory, packages, token);
+        return AssetsFile.Read(assets);
     }
+
+    /// <summary>Null when a cached file cannot be read (a restore killed while writing it): it is restored again.</summary>
+    private static IReadOnlyList<PackageAssets>? TryRead(string assets)
+    {
+        try
+        {
+            return AssetsFile.Read(assets);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string ConfigXml(IReadOnlyList<string> sources) =>
+        new XElement("configuration",
+            new XElement("packageSources", sources.Select((source, i) =>
+                new XElement("add", new XAttribute("key", $"csharp-kernel-source-{i + 1}"), new XAttribute("value", source))))).ToString();
 
     private static string ProjectXml(IReadOnlyList<PackageSpec> packages) =>
         new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
             new XElement("PropertyGroup",
                 new XElement("TargetFramework", TargetFramework),
                 new XElement("OutputType", "Library"),
-                new XElement("ImplicitUsings", "disable")),
+                new XElement("ImplicitUsings", "disable"),
+                // The vulnerability audit asks the sources for more than the packages, and a folder feed must do without the network.
+                new XElement("NuGetAudit", "false")),
             new XElement("ItemGroup", packages.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p =>
                 new XElement("PackageReference", new XAttribute("Include", p.Name), new XAttribute("Version", p.Version ?? "*"))))).ToString();
 
     private static void RunRestore(string directory, IReadOnlyList<PackageSpec> packages, CancellationToken token)
     {
-        var start = new ProcessStartInfo(DotnetHost(), ["restore", "restore.csproj", "--nologo", "-v", "q"])
+        var start = new ProcessStartInfo(DotnetHost(), ["restore", "restore.csproj", "--nologo", "-v", "q", "-nodeReuse:false"])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -67,7 +94,10 @@ public sealed class PackageRestorer
         }
         catch (OperationCanceledException)
         {
+            // An interrupt: the restore and every process it started end now, and what it wrote is not taken as a result.
             process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(5));
+            DeleteQuietly(Path.Combine(directory, "obj"));
             throw;
         }
         if (process.ExitCode == 0)
@@ -96,31 +126,6 @@ public sealed class PackageRestorer
         return "Restore failed: " + (lines.Count > 0 ? string.Join(Environment.NewLine, lines) : output.Trim());
     }
 
-    private static IReadOnlyList<string> RuntimeAssemblies(string assetsPath)
-    {
-        using var assets = JsonDocument.Parse(File.ReadAllBytes(assetsPath));
-        var root = assets.RootElement;
-        var folders = root.GetProperty("packageFolders").EnumerateObject().Select(f => f.Name).ToList();
-        var libraries = root.GetProperty("libraries");
-        var target = root.GetProperty("targets").EnumerateObject().First().Value;
-        var paths = new List<string>();
-        foreach (var library in target.EnumerateObject())
-        {
-            if (!library.Value.TryGetProperty("runtime", out var runtime))
-                continue;
-            var libraryPath = libraries.GetProperty(library.Name).GetProperty("path").GetString()!;
-            foreach (var asset in runtime.EnumerateObject())
-            {
-                if (Path.GetFileName(asset.Name) == "_._")
-                    continue;
-                var path = folders.Select(f => Path.Combine(f, libraryPath, asset.Name)).FirstOrDefault(File.Exists);
-                if (path is not null)
-                    paths.Add(path);
-            }
-        }
-        return paths;
-    }
-
     private static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
@@ -129,6 +134,18 @@ public sealed class PackageRestorer
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var muxer = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
         return File.Exists(muxer) ? muxer : "dotnet";
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            KernelLog.Debug($"could not remove {directory}: {e.Message}");
+        }
     }
 
     private static string Hash(string text) =>
