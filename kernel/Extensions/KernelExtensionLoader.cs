@@ -58,7 +58,7 @@ public static class KernelExtensionLoader
             try
             {
                 var extension = (IKernelExtension)Activator.CreateInstance(type)!;
-                extension.OnLoadAsync(NotebookKernel.Instance).GetAwaiter().GetResult();
+                NotebookKernel.Instance.Load(extension);
                 loaded.Add(type.FullName!);
             }
             catch (Exception e)

@@ -1,5 +1,6 @@
 using CSharpKernel.Display.Interactive;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace CSharpKernel.Extensions;
 
@@ -25,6 +26,17 @@ public sealed class NotebookKernel : Kernel
     {
         KernelInfo.LanguageName = "C#";
         KernelInfo.DisplayName = "C# (Jupyter kernel)";
+        RegisterCommandHandler<ExtensionLoad>((command, _) => command.Extension.OnLoadAsync(this));
+    }
+
+    /// <summary>Runs the extension's OnLoadAsync as .NET Interactive does, inside a command of this kernel; what it displays is shown.</summary>
+    public void Load(IKernelExtension extension)
+    {
+        var result = SendAsync(new ExtensionLoad(extension)).GetAwaiter().GetResult();
+        foreach (var displayed in result.Events.OfType<DisplayEvent>())
+            FormatterBridge.Publish(displayed.FormattedValues, displayed.ValueId ?? Guid.NewGuid().ToString("N"), displayed is DisplayedValueUpdated);
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            throw failed.Exception ?? new InvalidOperationException(failed.Message);
     }
 
     /// <summary>One per process, made when the first extension loads.</summary>

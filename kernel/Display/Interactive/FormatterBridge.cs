@@ -79,6 +79,15 @@ internal static class FormatterBridge
         || value.GetType().Assembly == Assembly
         || value.GetType().GetCustomAttributes(inherit: true).Any(a => a.GetType().Name == nameof(TypeFormatterSourceAttribute));
 
+    /// <summary>What a .NET Interactive command displayed, as it formatted it.</summary>
+    public static void Publish(IEnumerable<FormattedValue> formatted, string displayId, bool update)
+    {
+        var bundle = new JsonObject();
+        foreach (var value in formatted)
+            bundle[value.MimeType] = value.Value;
+        InteractiveFormatting.Publish(bundle, displayId, update);
+    }
+
     private static void OnDisplayed(DisplayedValue displayed)
     {
         // "text".DisplayAs("text/html") asks for one mime type of a string; anything else is formatted as the kernel formats every value.
