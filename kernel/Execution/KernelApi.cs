@@ -25,9 +25,12 @@ public sealed class KernelApi
     /// <summary>Cancelled when the user interrupts the running cell.</summary>
     public CancellationToken CancellationToken => _token();
 
-    public DisplayHandle Display(object? value)
+    public DisplayHandle Display(object? value) => Display(value, []);
+
+    /// <summary>Shows the value in the given formats only (and text/plain), as .NET Interactive's <c>display(x, "text/html")</c>.</summary>
+    public DisplayHandle Display(object? value, params string[] mimeTypes)
     {
-        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink);
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink, mimeTypes);
         handle.Show(value, update: false);
         return handle;
     }

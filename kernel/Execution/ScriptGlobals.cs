@@ -27,7 +27,7 @@ public sealed class ScriptGlobals
     public IReadOnlyDictionary<int, string> In { get; }
 
 #pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
-    public DisplayHandle display(object? value) => Kernel.Display(value);
+    public DisplayHandle display(object? value, params string[] mimeTypes) => Kernel.Display(value, mimeTypes);
 #pragma warning restore IDE1006
 
     /// <summary>Markup shown as it is: <c>display(Html("&lt;b&gt;hi&lt;/b&gt;"))</c>.</summary>

@@ -104,6 +104,17 @@ public sealed class InteractiveDisplayTests : KernelFixture
     }
 
     [Test]
+    public void Display_with_mime_types_shows_those_formats_and_text()
+    {
+        var result = Client.Execute("record Pair(int A, int B);\nvar shown = display(new Pair(1, 2), \"text/plain\"); shown.Update(new Pair(3, 4));");
+        var first = result.OfType("display_data").Single().Content.GetProperty("data");
+        var updated = result.OfType("update_display_data").Single().Content.GetProperty("data");
+        Assert.That(first.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "text/plain" }), "no table was asked for");
+        Assert.That(updated.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "text/plain" }), "the update keeps the formats asked for");
+        Assert.That(updated.GetProperty("text/plain").GetString(), Is.EqualTo("[Pair { A = 3, B = 4 }]"));
+    }
+
+    [Test]
     public void A_cell_ending_in_display_shows_the_display_only_and_leaves_history_alone()
     {
         Client.Execute("40 + 2");
