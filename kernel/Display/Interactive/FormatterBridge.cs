@@ -48,7 +48,8 @@ internal static class FormatterBridge
         {
             foreach (var mimeType in Formatter.GetPreferredMimeTypesFor(type))
                 result.TryAdd(mimeType, value.ToDisplayString(mimeType));
-            result.TryAdd(MimeTypes.PlainText, value.ToString() ?? "");
+            // Markup's text is the markup; anything else of the Formatter's (a DisplayTable's table) its own text.
+            result.TryAdd(MimeTypes.PlainText, value is IHtmlContent ? value.ToString() ?? "" : value.ToDisplayString(MimeTypes.PlainText));
         }
         return result;
     }
