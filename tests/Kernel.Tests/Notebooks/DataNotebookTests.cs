@@ -26,7 +26,7 @@ public sealed class DataNotebookTests : NotebookFixture
                 Html = ["<table", "<th>Fruit</th>", "<th>Kilos</th>", "<th>Price</th>", "<td>cherries</td>", "<pre>6.5</pre>"],
             },
             ["compute"] = new() { ResultContains = "Revenue", Html = ["<th>Revenue</th>", "<pre>32.5</pre>"] },
-            ["chart"] = new() { ResultContains = "Plotly.NET.Trace2D", Html = ["Plotly.newPlot", "\"cherries\"", "cdn.plot.ly"] },
+            ["chart"] = new() { ResultContains = "data: Trace2D", Html = ["Plotly.newPlot", "\"cherries\"", "cdn.plot.ly"] },
             ["summary"] = new()
             {
                 ResultContains = "Summary",
