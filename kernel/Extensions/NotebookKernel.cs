@@ -33,8 +33,14 @@ public sealed class NotebookKernel : Kernel
     public void Load(IKernelExtension extension)
     {
         var result = SendAsync(new ExtensionLoad(extension)).GetAwaiter().GetResult();
+        // The command's context took the console for itself while it ran; what was written there is the cell's output.
         foreach (var displayed in result.Events.OfType<DisplayEvent>())
-            FormatterBridge.Publish(displayed.FormattedValues, displayed.ValueId ?? Guid.NewGuid().ToString("N"), displayed is DisplayedValueUpdated);
+        {
+            if (displayed is StandardOutputValueProduced or StandardErrorValueProduced)
+                (displayed is StandardErrorValueProduced ? Console.Error : Console.Out).Write(string.Concat(displayed.FormattedValues.Select(v => v.Value)));
+            else
+                FormatterBridge.Publish(displayed.FormattedValues, displayed.ValueId ?? Guid.NewGuid().ToString("N"), displayed is DisplayedValueUpdated);
+        }
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             throw failed.Exception ?? new InvalidOperationException(failed.Message);
     }

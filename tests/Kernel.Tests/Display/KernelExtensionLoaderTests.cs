@@ -19,7 +19,7 @@ public sealed class KernelExtensionLoaderTests
         public sealed class Works : IKernelExtension
         {
             public static Kernel? Given;
-            public Task OnLoadAsync(Kernel kernel) { Given = kernel; return Task.CompletedTask; }
+            public Task OnLoadAsync(Kernel kernel) { Given = kernel; System.Console.Write("charts ready"); return Task.CompletedTask; }
         }
         """;
 
@@ -82,6 +82,26 @@ public sealed class KernelExtensionLoaderTests
         }
         var works = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType("Works")).Last(t => t is not null)!;
         Assert.That(works.GetField("Given")!.GetValue(null), Is.SameAs(NotebookKernel.Instance));
+    }
+
+    [Test]
+    public void What_an_extension_prints_while_it_loads_is_the_cells_output()
+    {
+        var output = new StringWriter();
+        var previous = Console.Out;
+        var previousError = Console.Error;
+        Console.SetOut(output);
+        Console.SetError(TextWriter.Null);
+        try
+        {
+            KernelExtensionLoader.Load([new RestoredPackage("Charts.Extension", "1.0.0", _package, [])]);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+            Console.SetError(previousError);
+        }
+        Assert.That(output.ToString(), Is.EqualTo("charts ready"));
     }
 
     [Test]
