@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using CSharpKernel.Display.Interactive;
 
 namespace CSharpKernel.Display;
 
 /// <summary>
 /// Turns a value into a mime bundle: text/plain always (so consoles and text exports work), then
-/// what registered formatters make of it, then the built-in views (HTML tables, markup, images).
+/// what registered formatters make of it (the kernel's, then .NET Interactive's Formatter's), then the built-in views (HTML tables, markup, images).
 /// </summary>
 public static class MimeFormatter
 {
@@ -20,6 +21,8 @@ public static class MimeFormatter
         }
         foreach (var (mimeType, text) in Registry.FormatAll(value))
             bundle[mimeType] = text;
+        foreach (var (mimeType, text) in InteractiveFormatting.Format(value))
+            bundle.TryAdd(mimeType, text);
         switch (value)
         {
             case Html markup:
@@ -29,6 +32,10 @@ public static class MimeFormatter
             case Markdown markdown:
                 bundle.TryAdd(MimeTypes.Markdown, markdown.Content);
                 bundle.TryAdd(MimeTypes.PlainText, markdown.Content);
+                break;
+            case MathString math:
+                bundle.TryAdd(MimeTypes.Latex, math.ToString());
+                bundle.TryAdd(MimeTypes.PlainText, math.ToString());
                 break;
             case Image image:
                 bundle.TryAdd(image.MimeType, Convert.ToBase64String(image.Data));

@@ -5,6 +5,7 @@ public static class MimeTypes
     public const string PlainText = "text/plain";
     public const string Html = "text/html";
     public const string Markdown = "text/markdown";
+    public const string Latex = "text/latex";
     public const string Png = "image/png";
     public const string Jpeg = "image/jpeg";
 }

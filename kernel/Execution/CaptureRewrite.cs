@@ -17,6 +17,16 @@ public static class CaptureRewrite
         && type.SpecialType != SpecialType.System_Void
         && !type.IsRefLikeType;
 
+    /// <summary>
+    /// Whether the value is a display's handle (ours from <c>display(x)</c>, .NET Interactive's from
+    /// <c>x.Display()</c>): a cell ending in one has shown its value already, so it gets no result.
+    /// </summary>
+    public static bool IsDisplay(ITypeSymbol? type) =>
+        type?.ToDisplayString() is "CSharpKernel.Execution.DisplayHandle" or "Microsoft.DotNet.Interactive.Formatting.DisplayedValue";
+
+    /// <summary>The edit that makes the trailing expression a statement, so the cell has no value.</summary>
+    public static TextChange Terminate(ExpressionSyntax expression) => new(new TextSpan(expression.Span.End, 0), ";");
+
     /// <summary>The edits, placed on the tree <paramref name="expression"/> belongs to.</summary>
     public static TextChange[] Edits(ExpressionSyntax expression, string variable) =>
     [

@@ -60,6 +60,14 @@ public static class CellCompiler
                 return CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(rewrittenErrors, rewrite, options.FilePath), options.FilePath));
         }
 
+        if (DisplayEdit(model, original) is { } terminate)
+        {
+            var shown = new CellRewrite(original, historyEdits.Append(terminate));
+            var statement = CheckpointCompiler.Instrument(state.Script.ContinueWith(shown.Text, options), token);
+            if (BuildErrors(statement, token).Count == 0)
+                return new CompiledCell(statement, shown.Text, null, null);
+        }
+
         if (captureVariable is not null && CaptureEdits(model, original, captureVariable) is { } captureEdits)
         {
             var captured = new CellRewrite(original, historyEdits.Concat(captureEdits));
@@ -121,6 +129,15 @@ public static class CellCompiler
             return null;
         var originalExpression = CellClassifier.TrailingExpression((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(original, CellClassifier.ParseOptions).GetRoot())!;
         return CaptureRewrite.Edits(originalExpression, variable);
+    }
+
+    /// <summary>For a cell ending in a display's handle, the edit that leaves it without a value (placed on the user's text).</summary>
+    private static TextChange? DisplayEdit(SemanticModel model, SourceText original)
+    {
+        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)model.SyntaxTree.GetRoot()) is not { } expression
+            || !CaptureRewrite.IsDisplay(model.GetTypeInfo(expression).Type))
+            return null;
+        return CaptureRewrite.Terminate(CellClassifier.TrailingExpression((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(original, CellClassifier.ParseOptions).GetRoot())!);
     }
 
     private static List<CellDiagnostic> Describe(IEnumerable<Diagnostic> errors, CellRewrite rewrite, string filePath) =>

@@ -14,6 +14,7 @@ public static class DefaultScriptOptions
     public static readonly IReadOnlyList<string> Imports =
     [
         "System",
+        "System.Collections",
         "System.Collections.Generic",
         "System.IO",
         "System.Linq",
@@ -50,8 +51,17 @@ public static class DefaultScriptOptions
         return Directory.EnumerateFiles(frameworkDirectory, "*.dll")
             .Where(IsUsefulReference)
             .Select(path => (MetadataReference)MappedReferences.FromFile(path))
-            .Append(MappedReferences.FromFile(typeof(ScriptGlobals).Assembly.Location));
+            .Append(MappedReferences.FromFile(typeof(ScriptGlobals).Assembly.Location))
+            .Concat(InteractiveAssemblies.Select(name => (MetadataReference)MappedReferences.FromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll"))));
     }
+
+    /// <summary>
+    /// .NET Interactive's display API and kernel types, referenced by every cell as there. Named by
+    /// file, not by a type of theirs: asking a type for its assembly would load it, and a kernel
+    /// whose cells never use them does not.
+    /// </summary>
+    private static readonly string[] InteractiveAssemblies =
+        ["Microsoft.DotNet.Interactive", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.AspNetCore.Html.Abstractions"];
 
     /// <summary>
     /// An assembly that defines types. About 75 of the runtime's assemblies only forward their

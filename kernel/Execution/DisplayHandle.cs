@@ -6,11 +6,14 @@ namespace CSharpKernel.Execution;
 public sealed class DisplayHandle
 {
     private readonly Func<IOutputSink?> _sink;
+    private readonly string[] _mimeTypes;
 
-    internal DisplayHandle(string displayId, Func<IOutputSink?> sink)
+    /// <param name="mimeTypes">The formats to show, as .NET Interactive's <c>display(x, "text/html")</c> asks; none for all (text/plain is always kept).</param>
+    internal DisplayHandle(string displayId, Func<IOutputSink?> sink, string[] mimeTypes)
     {
         DisplayId = displayId;
         _sink = sink;
+        _mimeTypes = mimeTypes;
     }
 
     public string DisplayId { get; }
@@ -20,6 +23,12 @@ public sealed class DisplayHandle
     internal void Show(object? value, bool update)
     {
         Console.Out.Flush();
-        _sink()?.DisplayData(MimeFormatter.Format(value), [], DisplayId, update);
+        var bundle = MimeFormatter.Format(value);
+        if (_mimeTypes.Length > 0)
+        {
+            foreach (var mimeType in bundle.Select(entry => entry.Key).Where(m => m != MimeTypes.PlainText && !_mimeTypes.Contains(m)).ToList())
+                bundle.Remove(mimeType);
+        }
+        _sink()?.DisplayData(bundle, [], DisplayId, update);
     }
 }

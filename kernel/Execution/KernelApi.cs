@@ -1,4 +1,5 @@
 using CSharpKernel.Display;
+using CSharpKernel.Display.Interactive;
 
 namespace CSharpKernel.Execution;
 
@@ -14,14 +15,22 @@ public sealed class KernelApi
         _sink = sink;
         _token = token;
         _input = input;
+        InteractiveFormatting.Watch((bundle, displayId, update) =>
+        {
+            Console.Out.Flush();
+            _sink()?.DisplayData(bundle, [], displayId, update);
+        });
     }
 
     /// <summary>Cancelled when the user interrupts the running cell.</summary>
     public CancellationToken CancellationToken => _token();
 
-    public DisplayHandle Display(object? value)
+    public DisplayHandle Display(object? value) => Display(value, []);
+
+    /// <summary>Shows the value in the given formats only (and text/plain), as .NET Interactive's <c>display(x, "text/html")</c>.</summary>
+    public DisplayHandle Display(object? value, params string[] mimeTypes)
     {
-        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink);
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink, mimeTypes);
         handle.Show(value, update: false);
         return handle;
     }

@@ -1,4 +1,6 @@
 using CSharpKernel.Display;
+using CSharpKernel.Display.Interactive;
+using Microsoft.AspNetCore.Html;
 
 namespace CSharpKernel.Execution;
 
@@ -25,7 +27,7 @@ public sealed class ScriptGlobals
     public IReadOnlyDictionary<int, string> In { get; }
 
 #pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
-    public DisplayHandle display(object? value) => Kernel.Display(value);
+    public DisplayHandle display(object? value, params string[] mimeTypes) => Kernel.Display(value, mimeTypes);
 #pragma warning restore IDE1006
 
     /// <summary>Markup shown as it is: <c>display(Html("&lt;b&gt;hi&lt;/b&gt;"))</c>.</summary>
@@ -33,4 +35,22 @@ public sealed class ScriptGlobals
 
     /// <summary>Markdown rendered by the front end.</summary>
     public Markdown Markdown(string content) => new(content);
+
+    /// <summary>
+    /// Markup as .NET Interactive's <c>HTML(...)</c> makes it: an IHtmlContent, so PocketView tags
+    /// take it as it is (<c>div(HTML("&lt;b&gt;x&lt;/b&gt;"))</c>) and it shows as text/html.
+    /// </summary>
+    public IHtmlContent HTML(string content)
+    {
+        InteractiveFormatting.Load();
+        return new HtmlString(content);
+    }
+
+    /// <summary>Runs script in the front end (a text/html script element), as .NET Interactive's <c>Javascript(...)</c>.</summary>
+    public void Javascript(string code) => Kernel.Display(new Html($"<script type=\"text/javascript\">{code}</script>"));
+
+    /// <summary>Adds a style sheet to the page, as .NET Interactive's <c>CSS(...)</c>.</summary>
+    public void CSS(string content) =>
+        // A style element is raw text: entities are not decoded there, so only its end tag is kept out (CSS reads "\/" as "/").
+        Kernel.Display(new Html($"<style>{content.Replace("</", "<\\/", StringComparison.Ordinal)}</style>"));
 }

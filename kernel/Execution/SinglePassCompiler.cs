@@ -24,12 +24,18 @@ public static class SinglePassCompiler
         if (NeedsBinder(tree, token))
             return null;
         var asWritten = state.Script.ContinueWith(code, options);
-        if (captureVariable is null || CellClassifier.TrailingExpression((CompilationUnitSyntax)tree.GetRoot(token)) is not { } expression)
+        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)tree.GetRoot(token)) is not { } expression)
             return Build(asWritten, code, null, token);
         // A call is often void, and then the text as written is what runs: its type is asked of
         // that compilation, which the build then reuses. Any other expression nearly always has a
         // value, so its type is asked of the compilation that captures it.
-        if (MayBeVoid(expression) && !CaptureRewrite.CanHold(TrailingType(asWritten, token)))
+        var type = MayBeVoid(expression) ? TrailingType(asWritten, token) : null;
+        if (CaptureRewrite.IsDisplay(type))
+        {
+            var statement = SourceText.From(code).WithChanges(CaptureRewrite.Terminate(expression)).ToString();
+            return Build(state.Script.ContinueWith(statement, options), statement, null, token);
+        }
+        if (captureVariable is null || (MayBeVoid(expression) && !CaptureRewrite.CanHold(type)))
             return Build(asWritten, code, null, token);
         return Capturing(state, code, options, expression, captureVariable, token) ?? Build(asWritten, code, null, token);
     }

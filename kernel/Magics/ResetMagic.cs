@@ -1,3 +1,5 @@
+using CSharpKernel.Display;
+using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution;
 
 namespace CSharpKernel.Magics;
@@ -5,7 +7,7 @@ namespace CSharpKernel.Magics;
 /// <summary>
 /// %reset: forgets the user's variables, types, usings and values by starting a fresh script
 /// chain. The engine internals (Kernel, display, In, Out), the inputs and the execution counter
-/// stay. Code after the %reset line runs in the fresh chain.
+/// stay. Formatters go back to their defaults. Code after the %reset line runs in the fresh chain.
 /// </summary>
 public sealed class ResetMagic : IMagicCommand
 {
@@ -18,6 +20,9 @@ public sealed class ResetMagic : IMagicCommand
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         context.Session.Reset();
+        // Formatters registered by cells format the cells' types, which are gone with them.
+        MimeFormatter.Registry.Clear();
+        InteractiveFormatting.Reset();
         Console.WriteLine(Message);
         return string.IsNullOrWhiteSpace(invocation.Body) ? CellOutcome.Nothing : context.RunCode(invocation.Body);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using CSharpKernel.Execution;
+using CSharpKernel.Extensions;
 using CSharpKernel.History;
 using CSharpKernel.Language;
 using CSharpKernel.Logging;
@@ -55,6 +56,8 @@ public sealed class KernelServer : IDisposable
         _input = new ConsoleInput(_capture, () => _cancellation.Token);
         var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
         _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
+        // Packages that ship .NET Interactive kernel extensions (DataFrame, Plotly.NET) get them loaded before the cell runs.
+        _session.Packages!.Restored += packages => KernelExtensionLoader.Load(packages);
         _language = new LanguageService(_session);
         var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);

@@ -14,6 +14,7 @@ public sealed partial class LayerTests
         ["Execution"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
         ["Language"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
         ["Display"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Execution"],
+        ["Extensions"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
         ["Magics"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
         ["History"] = ["NetMQ", "Microsoft.CodeAnalysis", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Execution"],
     };

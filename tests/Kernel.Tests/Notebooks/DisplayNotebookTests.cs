@@ -90,6 +90,17 @@ public sealed class DisplayNotebookTests : NotebookFixture
             Html = ["<b>Mars</b> has 2 moons"],
             Also = result => Assert.That(Html(result), Is.EqualTo("<b>Mars</b> has 2 moons"), "the registered formatter replaces the table"),
         },
+        ["interactive-formatter"] = new()
+        {
+            ResultContains = "Moon { Name = Phobos",
+            Html = ["<span style=\"color: steelblue\"><b>Phobos</b> &lt;moon of Mars&gt;</span>"],
+        },
+        ["interactive-display"] = new()
+        {
+            Displays = ["Mercury", "\"shown, with no Out of its own\""],
+            Html = ["<td>Mercury</td>", "<td>Venus</td>", "Moons"],
+            Also = result => Assert.That(result.OfType("execute_result"), Is.Empty, "a cell ending in display(...) shows the display only"),
+        },
     };
 
     private static string Html(ExecutionResult result) => Data(result.OfType("execute_result").Single(), "text/html");
