@@ -59,8 +59,8 @@ public sealed class KernelApi
         Task.FromResult(_input.ReadLine(prompt, password: false));
 
     /// <summary>Asks for a secret, as <c>Kernel.GetPasswordAsync</c> does in .NET Interactive: the front end hides what is typed.</summary>
-    public Task<PasswordString> GetPasswordAsync(string prompt = "") =>
-        Task.FromResult(new PasswordString(_input.ReadLine(prompt, password: true)));
+    public Task<Microsoft.DotNet.Interactive.PasswordString> GetPasswordAsync(string prompt = "") =>
+        Task.FromResult(new Microsoft.DotNet.Interactive.PasswordString(_input.ReadLine(prompt, password: true)));
 
     public void ClearOutput(bool wait = false)
     {
