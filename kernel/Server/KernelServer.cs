@@ -34,6 +34,8 @@ public sealed class KernelServer : IDisposable
     private readonly HistoryStore _history;
     private readonly WarmUpTrigger _warmUp;
     private PosixSignalRegistration? _sigint;
+    private PosixSignalRegistration? _sigterm;
+    private int _stopped;
 
     public KernelServer(ConnectionInfo connection)
     {
@@ -45,10 +47,15 @@ public sealed class KernelServer : IDisposable
         Dispatcher? control = null;
         _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell!.OnFrames(_shell!, frames));
         _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control!.OnFrames(_control!, frames));
-        _iopub = new SocketLoop("iopub", new PublisherSocket(), connection.Endpoint(connection.IopubPort), null);
+        IopubWelcome? welcome = null;
+        // Verbose, so that every client's subscription reaches the kernel and gets its welcome, not only the first to "".
+        var iopubSocket = new XPublisherSocket();
+        iopubSocket.Options.XPubVerbose = true;
+        _iopub = new SocketLoop("iopub", iopubSocket, connection.Endpoint(connection.IopubPort), frames => welcome!.OnSubscription(_iopub!, frames));
         _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), stdinBroker.OnFrames);
         _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
+        welcome = new IopubWelcome(_messenger);
 
         _executor = new Executor();
         _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
@@ -75,7 +82,8 @@ public sealed class KernelServer : IDisposable
 
         shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
         {
-            ["execute_request"] = new(execute.Handle, execute.Enqueue),
+            ["execute_request"] = new(execute.Handle, execute.Enqueue,
+                request => request.Content(ProtocolJsonContext.Default.ExecuteRequest), () => execute.ExecutionCount),
             ["kernel_info_request"] = new(request =>
             {
                 KernelInfoHandler.Handle(request);
@@ -124,12 +132,19 @@ public sealed class KernelServer : IDisposable
         _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();
-        _messenger.Publish(null, "status", new StatusContent(ExecutionState.Starting), ProtocolJsonContext.Default.StatusContent);
         _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
             KernelLog.Info(_cancellation.Interrupt() ? "SIGINT: interrupting the running cell" : "SIGINT: no cell is running");
         });
+        // A launcher, a supervisor or a user ending the kernel with SIGTERM gets the same clean stop as a shutdown_request.
+        _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            KernelLog.Info("SIGTERM: shutting down");
+            RequestShutdown();
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnExit();
         _warmUp.Arm();
         ParentWatch.Start(RequestShutdown);
 
@@ -146,6 +161,7 @@ public sealed class KernelServer : IDisposable
     public void Dispose()
     {
         _sigint?.Dispose();
+        _sigterm?.Dispose();
         _warmUp.Dispose();
         _executor.Dispose();
         _capture.Dispose();
@@ -159,12 +175,30 @@ public sealed class KernelServer : IDisposable
     /// <summary>The reply to a shutdown request, and the idle after it, are sent before the sockets close.</summary>
     private void Stop()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            return;
         KernelLog.Info("shutting down");
         _capture.FlushAll();
+        ChildProcesses.EndAll();
         foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
             loop.StopAfterDrain();
         foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
             loop.Join(DrainTimeout);
+        _iopub.StopAfterDrain();
+        _iopub.Join(DrainTimeout);
+    }
+
+    /// <summary>
+    /// A cell that calls Environment.Exit ends the process without a shutdown: what it printed just
+    /// before is still sent, and its child processes still ended.
+    /// </summary>
+    private void StopOnExit()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            return;
+        KernelLog.Info("the process is exiting");
+        _capture.FlushAll();
+        ChildProcesses.EndAll();
         _iopub.StopAfterDrain();
         _iopub.Join(DrainTimeout);
     }

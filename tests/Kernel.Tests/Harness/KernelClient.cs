@@ -48,8 +48,9 @@ public sealed class KernelClient : IDisposable
     public KernelProcess Kernel { get; }
 
     /// <summary>
-    /// Sends kernel_info until iopub delivers its status: a SUB socket drops what is published
-    /// before its subscription reaches the kernel, so this is the protocol's own readiness handshake.
+    /// Sends kernel_info until iopub delivers its status or the kernel's iopub_welcome (protocol 5.4):
+    /// a SUB socket drops what is published before its subscription reaches the kernel, so this is
+    /// the protocol's own readiness handshake; kernels without the welcome still pass by the status.
     /// </summary>
     public ReceivedMessage WaitForReady(TimeSpan? timeout = null)
     {
@@ -59,7 +60,7 @@ public sealed class KernelClient : IDisposable
         {
             var id = Send("shell", "kernel_info_request", new JsonObject());
             var reply = WaitForReply("shell", id, limit - deadline.Elapsed);
-            if (TryReceiveFor("iopub", m => m.ParentMsgId == id, TimeSpan.FromMilliseconds(500)) is not null)
+            if (TryReceiveFor("iopub", m => m.ParentMsgId == id || m.MsgType == "iopub_welcome", TimeSpan.FromMilliseconds(500)) is not null)
                 return reply;
             if (deadline.Elapsed > limit)
                 throw new TimeoutException("iopub never delivered a status message");
