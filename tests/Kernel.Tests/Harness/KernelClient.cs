@@ -67,12 +67,15 @@ public sealed class KernelClient : IDisposable
         }
     }
 
-    public string Send(string channel, string msgType, JsonObject content, IReadOnlyList<byte[]>? buffers = null)
+    public string Send(string channel, string msgType, JsonObject content, IReadOnlyList<byte[]>? buffers = null) =>
+        SendRaw(channel, msgType, Encoding.UTF8.GetBytes(content.ToJsonString()), buffers);
+
+    /// <summary>Sends content exactly as given, signed: JSON that JsonObject would not write (a lone surrogate escape, ...).</summary>
+    public string SendRaw(string channel, string msgType, byte[] contentJson, IReadOnlyList<byte[]>? buffers = null)
     {
         var header = new MessageHeader(Guid.NewGuid().ToString(), _session, "test", DateTime.UtcNow.ToString("o"), msgType, "5.3");
         var message = new JupyterMessage([], header, null, default, default, buffers ?? []);
-        var frames = _codec.Encode(message, Encoding.UTF8.GetBytes(content.ToJsonString()));
-        SendFrames(channel, frames);
+        SendFrames(channel, _codec.Encode(message, contentJson));
         return header.MsgId;
     }
 
