@@ -161,6 +161,16 @@ public sealed class KernelClient : IDisposable
         return null;
     }
 
+    /// <summary>Everything received on the channel and not yet asked for, and whatever arrives until it has been quiet for the time.</summary>
+    public List<ReceivedMessage> TakeAll(string channel, TimeSpan quiet)
+    {
+        var taken = new List<ReceivedMessage>(_pending[channel]);
+        _pending[channel].Clear();
+        while (TryReceive(channel, quiet) is { } message)
+            taken.Add(message);
+        return taken;
+    }
+
     /// <summary>Whether any message on the channel arrives within the time; used to assert silence.</summary>
     public ReceivedMessage? TryReceive(string channel, TimeSpan timeout)
     {
