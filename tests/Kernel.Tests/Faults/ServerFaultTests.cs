@@ -53,8 +53,16 @@ public sealed class ServerFaultTests
         var kernelPid = LinuxProcesses.WithCommandLineContaining(kernel.ConnectionFile).Single(pid => pid != kernel.Process.Id);
 
         kernel.Process.Kill();
-        Assert.That(LinuxProcesses.WaitForEnd(kernelPid, ExitTimeout), Is.True, "the orphaned kernel is still running");
-        Assert.That(kernel.Stderr, Does.Contain($"the process that started the kernel ({kernel.Process.Id}) is gone"));
+        try
+        {
+            Assert.That(LinuxProcesses.WaitForEnd(kernelPid, ExitTimeout), Is.True, "the orphaned kernel is still running");
+            Assert.That(kernel.Stderr, Does.Contain($"the process that started the kernel ({kernel.Process.Id}) is gone"));
+        }
+        finally
+        {
+            if (LinuxProcesses.IsRunning(kernelPid))
+                Process.GetProcessById(kernelPid).Kill();
+        }
     }
 
     [Test]

@@ -129,12 +129,15 @@ public sealed class KernelProcess : IDisposable
 
     public string Endpoint(string channel) => $"tcp://127.0.0.1:{Connection[channel + "_port"]!.GetValue<int>()}";
 
-    /// <summary>Waits for the process to end and, when it has, for the last of its standard error to be read.</summary>
+    /// <summary>
+    /// Waits for the process to end and, when it has, for the last of its standard error to be read
+    /// (bounded: a process it left behind may hold the pipe open).
+    /// </summary>
     public bool WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout))
             return false;
-        _process.WaitForExit();
+        Task.Run(_process.WaitForExit).Wait(TimeSpan.FromSeconds(5));
         return true;
     }
 
