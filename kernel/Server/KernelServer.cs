@@ -173,32 +173,26 @@ public sealed class KernelServer : IDisposable
     }
 
     /// <summary>The reply to a shutdown request, and the idle after it, are sent before the sockets close.</summary>
-    private void Stop()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0)
-            return;
-        KernelLog.Info("shutting down");
-        _capture.FlushAll();
-        ChildProcesses.EndAll();
-        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
-            loop.StopAfterDrain();
-        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
-            loop.Join(DrainTimeout);
-        _iopub.StopAfterDrain();
-        _iopub.Join(DrainTimeout);
-    }
+    private void Stop() => Stop("shutting down", [_shell, _control, _stdin, _heartbeat]);
 
     /// <summary>
     /// A cell that calls Environment.Exit ends the process without a shutdown: what it printed just
     /// before is still sent, and its child processes still ended.
     /// </summary>
-    private void StopOnExit()
+    private void StopOnExit() => Stop("the process is exiting", []);
+
+    /// <summary>Whatever stops the kernel, once: output flushed, children ended, channels drained, iopub last.</summary>
+    private void Stop(string why, SocketLoop[] channels)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
-        KernelLog.Info("the process is exiting");
+        KernelLog.Info(why);
         _capture.FlushAll();
         ChildProcesses.EndAll();
+        foreach (var loop in channels)
+            loop.StopAfterDrain();
+        foreach (var loop in channels)
+            loop.Join(DrainTimeout);
         _iopub.StopAfterDrain();
         _iopub.Join(DrainTimeout);
     }
