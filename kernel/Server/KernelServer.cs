@@ -35,6 +35,8 @@ public sealed class KernelServer : IDisposable
     private readonly HistoryStore _history;
     private readonly WarmUpTrigger _warmUp;
     private PosixSignalRegistration? _sigint;
+    private PosixSignalRegistration? _sigterm;
+    private int _stopped;
 
     public KernelServer(ConnectionInfo connection)
     {
@@ -46,10 +48,15 @@ public sealed class KernelServer : IDisposable
         Dispatcher? control = null;
         _shell = new SocketLoop("shell", new RouterSocket(), connection.Endpoint(connection.ShellPort), frames => shell!.OnFrames(_shell!, frames));
         _control = new SocketLoop("control", new RouterSocket(), connection.Endpoint(connection.ControlPort), frames => control!.OnFrames(_control!, frames));
-        _iopub = new SocketLoop("iopub", new PublisherSocket(), connection.Endpoint(connection.IopubPort), null);
+        IopubWelcome? welcome = null;
+        // Verbose, so that every client's subscription reaches the kernel and gets its welcome, not only the first to "".
+        var iopubSocket = new XPublisherSocket();
+        iopubSocket.Options.XPubVerbose = true;
+        _iopub = new SocketLoop("iopub", iopubSocket, connection.Endpoint(connection.IopubPort), frames => welcome!.OnSubscription(_iopub!, frames));
         _stdin = new SocketLoop("stdin", new RouterSocket(), connection.Endpoint(connection.StdinPort), stdinBroker.OnFrames);
         _heartbeat = new SocketLoop("heartbeat", new ResponseSocket(), connection.Endpoint(connection.HbPort), frames => _heartbeat!.Socket.SendMultipartBytes(frames));
         _messenger = new Messenger(codec, _iopub, Guid.NewGuid().ToString());
+        welcome = new IopubWelcome(_messenger);
 
         _executor = new Executor();
         _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
@@ -78,7 +85,8 @@ public sealed class KernelServer : IDisposable
 
         shell = new Dispatcher("shell", codec, _messenger, new Dictionary<string, Dispatcher.Handler>
         {
-            ["execute_request"] = new(execute.Handle, execute.Enqueue),
+            ["execute_request"] = new(execute.Handle, execute.Enqueue,
+                request => request.Content(ProtocolJsonContext.Default.ExecuteRequest), () => execute.ExecutionCount),
             ["kernel_info_request"] = new(request =>
             {
                 KernelInfoHandler.Handle(request);
@@ -127,12 +135,19 @@ public sealed class KernelServer : IDisposable
         _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();
-        _messenger.Publish(null, "status", new StatusContent(ExecutionState.Starting), ProtocolJsonContext.Default.StatusContent);
         _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
             KernelLog.Info(_cancellation.Interrupt() ? "SIGINT: interrupting the running cell" : "SIGINT: no cell is running");
         });
+        // A launcher, a supervisor or a user ending the kernel with SIGTERM gets the same clean stop as a shutdown_request.
+        _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            KernelLog.Info("SIGTERM: shutting down");
+            RequestShutdown();
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopOnExit();
         _warmUp.Arm();
         ParentWatch.Start(RequestShutdown);
 
@@ -149,6 +164,7 @@ public sealed class KernelServer : IDisposable
     public void Dispose()
     {
         _sigint?.Dispose();
+        _sigterm?.Dispose();
         _warmUp.Dispose();
         _executor.Dispose();
         _capture.Dispose();
@@ -160,13 +176,25 @@ public sealed class KernelServer : IDisposable
     }
 
     /// <summary>The reply to a shutdown request, and the idle after it, are sent before the sockets close.</summary>
-    private void Stop()
+    private void Stop() => Stop("shutting down", [_shell, _control, _stdin, _heartbeat]);
+
+    /// <summary>
+    /// A cell that calls Environment.Exit ends the process without a shutdown: what it printed just
+    /// before is still sent, and its child processes still ended.
+    /// </summary>
+    private void StopOnExit() => Stop("the process is exiting", []);
+
+    /// <summary>Whatever stops the kernel, once: output flushed, children ended, channels drained, iopub last.</summary>
+    private void Stop(string why, SocketLoop[] channels)
     {
-        KernelLog.Info("shutting down");
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            return;
+        KernelLog.Info(why);
         _capture.FlushAll();
-        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
+        ChildProcesses.EndAll();
+        foreach (var loop in channels)
             loop.StopAfterDrain();
-        foreach (var loop in new[] { _shell, _control, _stdin, _heartbeat })
+        foreach (var loop in channels)
             loop.Join(DrainTimeout);
         _iopub.StopAfterDrain();
         _iopub.Join(DrainTimeout);

@@ -8,7 +8,7 @@ namespace CSharpKernel.Server;
 /// <summary>Makes, signs and sends the kernel's messages: replies on a request's channel, side effects on iopub.</summary>
 public sealed class Messenger
 {
-    public const string ProtocolVersion = "5.3";
+    public const string ProtocolVersion = "5.4";
 
     private readonly WireCodec _codec;
     private readonly SocketLoop _iopub;

@@ -9,6 +9,8 @@ namespace CSharpKernel.Server;
 public sealed class RequestContext
 {
     private readonly Messenger _messenger;
+    private object? _content;
+    private int _replies;
 
     public RequestContext(JupyterMessage message, SocketLoop channel, Messenger messenger)
     {
@@ -20,16 +22,32 @@ public sealed class RequestContext
     public JupyterMessage Message { get; }
     public SocketLoop Channel { get; }
 
+    /// <summary>Whether a reply has gone out: a request that failed before its reply still gets one.</summary>
+    public bool Replied => Volatile.Read(ref _replies) > 0;
+
     /// <summary>The reply's msg_type: the request's with "_request" replaced by "_reply".</summary>
     public string ReplyType => Message.MsgType.EndsWith("_request", StringComparison.Ordinal)
         ? Message.MsgType[..^"_request".Length] + "_reply"
         : Message.MsgType + "_reply";
 
-    public T Content<T>(JsonTypeInfo<T> typeInfo) =>
-        Message.Content.Deserialize(typeInfo) ?? throw new JsonException($"{Message.MsgType} has no content");
+    /// <summary>
+    /// The content as the protocol type, read once: a queued request is read before it is queued,
+    /// so that content of the wrong shape is answered at once instead of failing on the executor.
+    /// </summary>
+    public T Content<T>(JsonTypeInfo<T> typeInfo)
+    {
+        if (_content is T read)
+            return read;
+        var content = Message.Content.Deserialize(typeInfo) ?? throw new JsonException($"{Message.MsgType} has no content");
+        _content = content;
+        return content;
+    }
 
-    public void Reply<T>(T content, JsonTypeInfo<T> typeInfo) =>
+    public void Reply<T>(T content, JsonTypeInfo<T> typeInfo)
+    {
+        Interlocked.Increment(ref _replies);
         _messenger.Reply(Channel, Message, ReplyType, content, typeInfo);
+    }
 
     public void Publish<T>(string msgType, T content, JsonTypeInfo<T> typeInfo) =>
         _messenger.Publish(Message.Header, msgType, content, typeInfo);

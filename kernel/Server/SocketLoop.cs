@@ -1,5 +1,6 @@
 using CSharpKernel.Logging;
 using NetMQ;
+using NetMQ.Sockets;
 
 namespace CSharpKernel.Server;
 
@@ -24,7 +25,15 @@ public sealed class SocketLoop : IDisposable
         _socket = socket;
         _onReceive = onReceive;
         socket.Options.Linger = TimeSpan.FromSeconds(2);
-        _relay = endpoint.Bind(socket);
+        try
+        {
+            _relay = endpoint.Bind(socket);
+        }
+        catch (AddressAlreadyInUseException e)
+        {
+            socket.Dispose();
+            throw new PortInUseException(name, endpoint, e);
+        }
         if (onReceive is not null)
             socket.ReceiveReady += OnReceiveReady;
         _outgoing.ReceiveReady += OnOutgoing;
@@ -37,6 +46,9 @@ public sealed class SocketLoop : IDisposable
     public void Start() => _thread.Start();
 
     public void Send(List<byte[]> frames) => _outgoing.Enqueue(frames);
+
+    /// <summary>Sends on the socket at once; only for this loop's own thread (its receive handler).</summary>
+    public void SendNow(List<byte[]> frames) => _socket.SendMultipartBytes(frames);
 
     /// <summary>Sends everything queued so far, then stops the loop.</summary>
     public void StopAfterDrain() => _outgoing.Enqueue([]);
@@ -54,18 +66,22 @@ public sealed class SocketLoop : IDisposable
     }
 
     /// <summary>One message per event: a REP socket must answer before it may receive again.</summary>
-    private void OnReceiveReady(object? sender, NetMQSocketEventArgs e)
+    private void OnReceiveReady(object? sender, NetMQSocketEventArgs e) => ReceiveOne();
+
+    private bool ReceiveOne()
     {
         try
         {
             var frames = new List<byte[]>();
-            if (e.Socket.TryReceiveMultipartBytes(ref frames))
-                _onReceive!(frames);
+            if (!_socket.TryReceiveMultipartBytes(ref frames))
+                return false;
+            _onReceive!(frames);
         }
         catch (Exception exception)
         {
             KernelLog.Warn($"{_name}: handler failed: {exception}");
         }
+        return true;
     }
 
     private void OnOutgoing(object? sender, NetMQQueueEventArgs<List<byte[]>> e)
@@ -77,6 +93,10 @@ public sealed class SocketLoop : IDisposable
                 _poller.Stop();
                 return;
             }
+            // An XPUB socket may have taken in a subscription that its receive event has not been
+            // seen for yet; its welcome must reach that subscriber before anything published after it.
+            if (_socket is XPublisherSocket && _onReceive is not null)
+                while (ReceiveOne()) { }
             _socket.SendMultipartBytes(frames);
         }
     }

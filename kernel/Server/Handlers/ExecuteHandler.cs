@@ -37,6 +37,9 @@ public sealed class ExecuteHandler
         _history = history;
     }
 
+    /// <summary>The count of the last counted execution, for a reply to a request that never ran.</summary>
+    public int ExecutionCount => Volatile.Read(ref _executionCount);
+
     /// <summary>Numbers each request as it arrives, so an error can abort exactly those queued before it.</summary>
     public void Enqueue(Action run)
     {

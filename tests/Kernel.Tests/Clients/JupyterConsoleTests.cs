@@ -50,6 +50,22 @@ public sealed class JupyterConsoleTests
     }
 
     [Test]
+    public void Printed_output_after_a_value_leaves_the_prompt_usable_without_an_event_loop_error()
+    {
+        // Typed as a user types, each line once its prompt shows (issue 12, point 10).
+        _terminal.TypeLine("1+1");
+        _terminal.WaitForScreen(s => s.Contains("Out[1]: 2") && s.Contains("In [2]:"), "Out[1]: 2 and the next prompt", ScreenTimeout);
+        _terminal.TypeLine("Console.WriteLine(\"hello, world\");");
+        _terminal.WaitForScreen(s => s.Contains("In [3]:"), "the third prompt", ScreenTimeout);
+        // The error takes the keys typed next: the next cell shows its value only if the prompt still has them.
+        _terminal.TypeLine("40+2");
+        var screen = _terminal.WaitForScreen(s => s.Contains("Out[3]: 42") || s.Contains("Press ENTER to continue"), "Out[3]: 42", ScreenTimeout);
+        Assert.That(screen, Does.Not.Contain("Unhandled exception in event loop"));
+        Assert.That(screen, Does.Contain("Out[3]: 42"));
+        Assert.That(screen.Split('\n').Select(l => l.TrimEnd()), Does.Contain("hello, world"));
+    }
+
+    [Test]
     public void An_open_block_gets_a_continuation_prompt_and_runs_when_closed()
     {
         _terminal.TypeLine("if (true) {");

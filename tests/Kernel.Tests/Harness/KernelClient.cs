@@ -48,8 +48,9 @@ public sealed class KernelClient : IDisposable
     public KernelProcess Kernel { get; }
 
     /// <summary>
-    /// Sends kernel_info until iopub delivers its status: a SUB socket drops what is published
-    /// before its subscription reaches the kernel, so this is the protocol's own readiness handshake.
+    /// Sends kernel_info until iopub delivers its status or the kernel's iopub_welcome (protocol 5.4):
+    /// a SUB socket drops what is published before its subscription reaches the kernel, so this is
+    /// the protocol's own readiness handshake; kernels without the welcome still pass by the status.
     /// </summary>
     public ReceivedMessage WaitForReady(TimeSpan? timeout = null)
     {
@@ -59,19 +60,22 @@ public sealed class KernelClient : IDisposable
         {
             var id = Send("shell", "kernel_info_request", new JsonObject());
             var reply = WaitForReply("shell", id, limit - deadline.Elapsed);
-            if (TryReceiveFor("iopub", m => m.ParentMsgId == id, TimeSpan.FromMilliseconds(500)) is not null)
+            if (TryReceiveFor("iopub", m => m.ParentMsgId == id || m.MsgType == "iopub_welcome", TimeSpan.FromMilliseconds(500)) is not null)
                 return reply;
             if (deadline.Elapsed > limit)
                 throw new TimeoutException("iopub never delivered a status message");
         }
     }
 
-    public string Send(string channel, string msgType, JsonObject content, IReadOnlyList<byte[]>? buffers = null)
+    public string Send(string channel, string msgType, JsonObject content, IReadOnlyList<byte[]>? buffers = null) =>
+        SendRaw(channel, msgType, Encoding.UTF8.GetBytes(content.ToJsonString()), buffers);
+
+    /// <summary>Sends content exactly as given, signed: JSON that JsonObject would not write (a lone surrogate escape, ...).</summary>
+    public string SendRaw(string channel, string msgType, byte[] contentJson, IReadOnlyList<byte[]>? buffers = null)
     {
         var header = new MessageHeader(Guid.NewGuid().ToString(), _session, "test", DateTime.UtcNow.ToString("o"), msgType, "5.3");
         var message = new JupyterMessage([], header, null, default, default, buffers ?? []);
-        var frames = _codec.Encode(message, Encoding.UTF8.GetBytes(content.ToJsonString()));
-        SendFrames(channel, frames);
+        SendFrames(channel, _codec.Encode(message, contentJson));
         return header.MsgId;
     }
 
@@ -155,6 +159,16 @@ public sealed class KernelClient : IDisposable
             pending.Add(message);
         }
         return null;
+    }
+
+    /// <summary>Everything received on the channel and not yet asked for, and whatever arrives until it has been quiet for the time.</summary>
+    public List<ReceivedMessage> TakeAll(string channel, TimeSpan quiet)
+    {
+        var taken = new List<ReceivedMessage>(_pending[channel]);
+        _pending[channel].Clear();
+        while (TryReceive(channel, quiet) is { } message)
+            taken.Add(message);
+        return taken;
     }
 
     /// <summary>Whether any message on the channel arrives within the time; used to assert silence.</summary>

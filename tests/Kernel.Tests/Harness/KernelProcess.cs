@@ -33,7 +33,13 @@ public sealed class KernelProcess : IDisposable
         }
     }
 
-    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp", string? workingDirectory = null)
+    /// <param name="connectionOverrides">Connection file fields to set instead of the free ports (a port in use, ...).</param>
+    /// <param name="launcher">
+    /// A program that starts the kernel, given the kernel's command line after its own (e.g. `sh -c '"$@" &amp; wait' sh`):
+    /// then <see cref="Process"/> is that launcher, and JPY_PARENT_PID is not set, as by a client other than jupyter_client.
+    /// </param>
+    public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp",
+        string? workingDirectory = null, JsonObject? connectionOverrides = null, IReadOnlyList<string>? launcher = null)
     {
         var ipc = transport == "ipc";
         var ipcBase = Path.Combine(Path.GetTempPath(), $"kernel-ipc-{Guid.NewGuid():N}");
@@ -50,9 +56,12 @@ public sealed class KernelProcess : IDisposable
             ["signature_scheme"] = "hmac-sha256",
             ["kernel_name"] = "csharp",
         };
+        foreach (var (name, value) in connectionOverrides ?? [])
+            connection[name] = value?.DeepClone();
         var file = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, connection.ToJsonString());
-        return Launch(["dotnet", KernelDll, "run", "--connection-file", file], file, connection, environment, workingDirectory);
+        return Launch([.. launcher ?? [], "dotnet", KernelDll, "run", "--connection-file", file], file, connection, environment, workingDirectory,
+            jupyterParent: launcher is null);
     }
 
     /// <summary>
@@ -76,11 +85,11 @@ public sealed class KernelProcess : IDisposable
         };
         var file = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, connection.ToJsonString());
-        return Launch(argv.Select(a => a.Replace("{connection_file}", file)).ToList(), file, connection, environment, null);
+        return Launch(argv.Select(a => a.Replace("{connection_file}", file)).ToList(), file, connection, environment, null, jupyterParent: true);
     }
 
     private static KernelProcess Launch(IReadOnlyList<string> argv, string file, JsonObject connection,
-        IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
+        IReadOnlyDictionary<string, string>? environment, string? workingDirectory, bool jupyterParent)
     {
         var start = new ProcessStartInfo(argv[0], argv.Skip(1))
         {
@@ -89,7 +98,10 @@ public sealed class KernelProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
+        if (jupyterParent)
+            start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString();
+        else
+            start.Environment.Remove("JPY_PARENT_PID");
         // Test kernels keep their history in memory unless a test gives them a file: never the user's own.
         start.Environment["CSHARP_KERNEL_HISTORY"] = "off";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -117,7 +129,17 @@ public sealed class KernelProcess : IDisposable
 
     public string Endpoint(string channel) => $"tcp://127.0.0.1:{Connection[channel + "_port"]!.GetValue<int>()}";
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>
+    /// Waits for the process to end and, when it has, for the last of its standard error to be read
+    /// (bounded: a process it left behind may hold the pipe open).
+    /// </summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            return false;
+        Task.Run(_process.WaitForExit).Wait(TimeSpan.FromSeconds(5));
+        return true;
+    }
 
     /// <summary>Waits until the kernel has logged a line containing the text; false if it has not within the time.</summary>
     public bool WaitForStderr(string text, TimeSpan timeout)

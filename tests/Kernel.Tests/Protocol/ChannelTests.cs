@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CSharpKernel.Tests.Harness;
+using CSharpKernel.Wire;
 using NetMQ;
 using NetMQ.Sockets;
 
@@ -19,6 +21,31 @@ public sealed class ChannelTests : KernelFixture
         heartbeat.SendFrame("ping-2");
         Assert.That(heartbeat.TryReceiveFrameString(TimeSpan.FromSeconds(10), out echo), Is.True);
         Assert.That(echo, Is.EqualTo("ping-2"));
+    }
+
+    [Test]
+    public void A_new_iopub_subscriber_is_welcomed_with_its_subscription_and_an_empty_parent()
+    {
+        using var subscriber = new SubscriberSocket();
+        subscriber.Options.Linger = TimeSpan.Zero;
+        subscriber.Connect(Kernel.Endpoint("iopub"));
+        subscriber.Subscribe("");
+        var codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(Kernel.Key)));
+
+        var frames = new List<byte[]>();
+        Assert.That(subscriber.TryReceiveMultipartBytes(TimeSpan.FromSeconds(10), ref frames), Is.True, "no iopub_welcome within 10 s");
+        var welcome = codec.Decode(frames).Message!;
+        Assert.That(welcome.MsgType, Is.EqualTo("iopub_welcome"));
+        Assert.That(welcome.Content.GetProperty("subscription").GetString(), Is.EqualTo(""));
+        Assert.That(welcome.ParentHeader, Is.Null, "the welcome answers no request");
+        Assert.That(welcome.Header.Version, Is.EqualTo("5.4"));
+    }
+
+    [Test]
+    public void Kernel_info_advertises_protocol_5_4_which_brings_the_iopub_welcome()
+    {
+        var reply = Client.Request("kernel_info_request", new JsonObject());
+        Assert.That(reply.Str("protocol_version"), Is.EqualTo("5.4"));
     }
 
     [Test]

@@ -57,6 +57,31 @@ public sealed class LifecycleTests
     }
 
     [Test]
+    public void The_first_subscriber_sees_its_welcome_then_the_starting_status()
+    {
+        using var kernel = KernelProcess.Start("secret");
+        using var client = new KernelClient(kernel);
+        var welcome = client.TryReceiveFor("iopub", m => true, KernelClient.DefaultTimeout);
+        var starting = client.TryReceiveFor("iopub", m => true, KernelClient.DefaultTimeout);
+        Assert.That(welcome?.MsgType, Is.EqualTo("iopub_welcome"), kernel.Stderr);
+        Assert.That(starting?.MsgType, Is.EqualTo("status"));
+        Assert.That(starting!.Str("execution_state"), Is.EqualTo("starting"));
+        Assert.That(starting.ParentMsgId, Is.Null);
+    }
+
+    [Test]
+    public void A_port_already_in_use_ends_the_kernel_with_code_1_and_names_the_port()
+    {
+        using var holder = new NetMQ.Sockets.RouterSocket();
+        var port = holder.BindRandomPort("tcp://127.0.0.1");
+        using var kernel = KernelProcess.Start("secret", connectionOverrides: new JsonObject { ["control_port"] = port });
+        Assert.That(kernel.WaitForExit(ExitTimeout), Is.True, "the kernel exits");
+        Assert.That(kernel.Process.ExitCode, Is.EqualTo(1));
+        Assert.That(kernel.Stderr, Does.Contain($"control channel: tcp://127.0.0.1:{port} is already in use"));
+        Assert.That(kernel.Stderr, Does.Not.Contain("Unhandled exception"));
+    }
+
+    [Test]
     public void An_unsigned_session_works_when_the_key_is_empty()
     {
         using var kernel = KernelProcess.Start(key: "");

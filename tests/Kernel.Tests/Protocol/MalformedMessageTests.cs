@@ -56,6 +56,46 @@ public sealed class MalformedMessageTests : KernelFixture
         AssertDroppedAndStillServing("no <IDS|MSG> delimiter");
     }
 
+    [Test]
+    public void An_execute_whose_code_holds_a_lone_surrogate_gets_an_error_reply_and_the_kernel_goes_on()
+    {
+        var id = Client.SendRaw("shell", "execute_request",
+            """{"code": "var s = \"\ud800\";", "silent": false, "store_history": true, "user_expressions": {}, "allow_stdin": false}"""u8.ToArray());
+        var result = Client.Collect(id, TimeSpan.FromSeconds(30));
+        AssertReadableError(result.Reply, "execute_reply");
+        Assert.That(result.Reply.Content.TryGetProperty("execution_count", out _), Is.True, "jupyter console reads execution_count from every execute_reply");
+        Assert.That(result.Iopub.First().Str("execution_state"), Is.EqualTo("busy"));
+        Assert.That(Client.Execute("6 * 7").Result, Is.EqualTo("42"));
+    }
+
+    [TestCase("execute_request", """{"code": 42}""")]
+    [TestCase("execute_request", """{"code": "1", "silent": "no"}""")]
+    [TestCase("execute_request", """{"code": "1", "user_expressions": []}""")]
+    [TestCase("complete_request", """{"code": "Cons", "cursor_pos": "4"}""")]
+    [TestCase("complete_request", """{"code": ["Cons"], "cursor_pos": 4}""")]
+    [TestCase("inspect_request", """{"code": "Console", "cursor_pos": 3, "detail_level": "high"}""")]
+    [TestCase("is_complete_request", """{"code": {"a": 1}}""")]
+    [TestCase("history_request", """{"hist_access_type": 3, "output": false, "raw": true}""")]
+    [TestCase("history_request", """{"hist_access_type": "tail", "n": "ten"}""")]
+    [TestCase("shutdown_request", """{"restart": "yes"}""")]
+    public void A_request_with_a_wrongly_typed_field_gets_an_error_reply_inside_busy_and_idle(string msgType, string content)
+    {
+        var id = Client.SendRaw("shell", msgType, System.Text.Encoding.UTF8.GetBytes(content));
+        var reply = Client.WaitForReply("shell", id, TimeSpan.FromSeconds(30));
+        AssertReadableError(reply, msgType.Replace("_request", "_reply"));
+        var states = Client.IopubUntilIdle(id).Where(m => m.MsgType == "status").Select(m => m.Str("execution_state"));
+        Assert.That(states, Is.EqualTo(new[] { "busy", "idle" }));
+        Assert.That(Client.Request("kernel_info_request", new JsonObject()).MsgType, Is.EqualTo("kernel_info_reply"), "the kernel goes on");
+    }
+
+    private static void AssertReadableError(ReceivedMessage reply, string msgType)
+    {
+        Assert.That(reply.MsgType, Is.EqualTo(msgType));
+        Assert.That(reply.Str("status"), Is.EqualTo("error"));
+        Assert.That(reply.Str("ename"), Is.Not.Empty);
+        Assert.That(reply.Str("evalue"), Does.Contain(msgType.Replace("_reply", "_request")));
+    }
+
     private void AssertDroppedAndStillServing(string logged)
     {
         Assert.That(Client.TryReceive("shell", Silence), Is.Null, "no reply to a dropped message");

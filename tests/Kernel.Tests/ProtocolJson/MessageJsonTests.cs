@@ -67,7 +67,7 @@ public sealed class MessageJsonTests
     {
         var json = JsonNode.Parse(Json(CSharpKernel.Server.Handlers.KernelInfoHandler.Info, ProtocolJsonContext.Default.KernelInfoReply))!;
         var language = json["language_info"]!;
-        Assert.That(json["protocol_version"]!.GetValue<string>(), Is.EqualTo("5.3"));
+        Assert.That(json["protocol_version"]!.GetValue<string>(), Is.EqualTo("5.4"), "iopub_welcome is what 5.4 adds");
         Assert.That(language["name"]!.GetValue<string>(), Is.EqualTo("csharp"));
         Assert.That(language["mimetype"]!.GetValue<string>(), Is.EqualTo("text/x-csharp"));
         Assert.That(language["file_extension"]!.GetValue<string>(), Is.EqualTo(".cs"));

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace CSharpKernel.Server;
+
+/// <summary>The few libc calls the kernel needs to look after its parent and its children on Linux.</summary>
+internal static class LinuxCalls
+{
+    public const int SigKill = 9;
+    public const int SigUsr1 = 10;
+    public const int SigTerm = 15;
+    private const int PrSetPdeathsig = 1;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static extern int Kill(int pid, int signal);
+
+    [DllImport("libc", EntryPoint = "getppid")]
+    public static extern int GetParentPid();
+
+    [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    private static extern int Prctl(int option, ulong argument2, ulong argument3, ulong argument4, ulong argument5);
+
+    /// <summary>Asks Linux to send the signal to this process when the thread that started it ends.</summary>
+    public static bool SignalOnParentDeath(int signal) => Prctl(PrSetPdeathsig, (ulong)signal, 0, 0, 0) == 0;
+}
