@@ -13,9 +13,37 @@ namespace CSharpKernel.Server;
 public sealed class IopubWelcome
 {
     private readonly Messenger _messenger;
+    private readonly bool _welcomes;
     private bool _started;
 
-    public IopubWelcome(Messenger messenger) => _messenger = messenger;
+    public IopubWelcome(Messenger messenger)
+    {
+        _messenger = messenger;
+        _welcomes = !LaunchedByDotnetInteractive();
+        if (!_welcomes)
+            KernelLog.Info("started by .NET Interactive, whose iopub reader stops at a message type it does not know: no iopub_welcome");
+    }
+
+    /// <summary>
+    /// .NET Interactive's <c>#!connect jupyter</c> (the Polyglot Notebooks path) reads iopub in a loop
+    /// that ends at the first message type it has no class for, so after a welcome it never saw a
+    /// cell's output again. It launches the kernel itself, so its own command line tells it apart.
+    /// </summary>
+    private static bool LaunchedByDotnetInteractive()
+    {
+        if (!OperatingSystem.IsLinux())
+            return false;
+        try
+        {
+            var launcher = File.ReadAllText($"/proc/{LinuxCalls.GetParentPid()}/cmdline");
+            return launcher.Contains("dotnet-interactive", StringComparison.OrdinalIgnoreCase)
+                || launcher.Contains("Microsoft.DotNet.Interactive.App", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Called on the iopub thread with each frame the XPUB socket receives; sends on that socket directly.</summary>
     public void OnSubscription(SocketLoop iopub, List<byte[]> frames)
@@ -25,9 +53,12 @@ public sealed class IopubWelcome
             return;
         var topic = frame[1..];
         var subscription = Encoding.UTF8.GetString(topic);
-        KernelLog.Debug($"iopub: welcome to subscription '{subscription}'");
-        iopub.SendNow(_messenger.Encode([topic], null, "iopub_welcome", new IopubWelcomeContent(subscription),
-            ProtocolJsonContext.Default.IopubWelcomeContent));
+        if (_welcomes)
+        {
+            KernelLog.Debug($"iopub: welcome to subscription '{subscription}'");
+            iopub.SendNow(_messenger.Encode([topic], null, "iopub_welcome", new IopubWelcomeContent(subscription),
+                ProtocolJsonContext.Default.IopubWelcomeContent));
+        }
         if (_started)
             return;
         _started = true;
