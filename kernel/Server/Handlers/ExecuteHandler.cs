@@ -65,10 +65,13 @@ public sealed class ExecuteHandler
         if (counts)
             _executionCount++;
         var count = _executionCount;
+        // The cell can be interrupted from the moment a client can know it started: an interrupt
+        // sent on seeing execute_input, before the cell's run had begun, was lost and the cell ran on.
+        var token = _cancellation.Begin();
         if (!content.Silent)
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
-        var (outcome, data, userExpressions) = Run(request, content, count, counts);
+        var (outcome, data, userExpressions) = Run(request, content, count, counts, token);
         if (counts)
             _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
@@ -109,12 +112,11 @@ public sealed class ExecuteHandler
     /// and one whose display never ends is interrupted like the cell.
     /// </summary>
     private (CellOutcome Outcome, JsonObject? Data, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request,
-        ExecuteRequest content, int count, bool storeHistory)
+        ExecuteRequest content, int count, bool storeHistory, CancellationToken token)
     {
         _capture.BeginCell(content.Silent ? null : new IopubOutputSink(request));
         _input.Source = _inputFor(request, content.AllowStdin);
         _input.Install();
-        var token = _cancellation.Begin();
         try
         {
             var outcome = _session.Run(content.Code, count, token, storeHistory);
