@@ -14,7 +14,7 @@ switch (suite)
 {
     case "compare":
         return CompareSuite.Run(args.Contains("--short"), Option("--kernelspec"), Option("--json") ?? "artifacts/benchmark.json",
-            Option("--only")?.Split(',').ToHashSet());
+            Option("--only")?.Split(',').ToHashSet(), Option("--against"));
     case "language":
         var rounds = numbers.Count > 0 ? numbers[0] : 10;
         var starts = numbers.Count > 1 ? numbers[1] : 5;

@@ -13,7 +13,9 @@ public static class CompareSuite
 
     /// <param name="ourSpec">An installed kernelspec directory of ours, or null to install this build's into a temporary prefix.</param>
     /// <param name="only">The groups to measure (start, session, interrupt, memory, typing), or null for all.</param>
-    public static int Run(bool isShort, string? ourSpec, string jsonPath, IReadOnlySet<string>? only = null)
+    /// <param name="againstSpec">An installed kernelspec directory of another build of ours to compare with instead of
+    /// ipykernel, so that a change's cost is measured before and after in one run.</param>
+    public static int Run(bool isShort, string? ourSpec, string jsonPath, IReadOnlySet<string>? only = null, string? againstSpec = null)
     {
         var prefix = Path.Combine(Path.GetTempPath(), $"kernel-benchmark-{Guid.NewGuid():N}");
         var ipythonDirectory = Path.Combine(prefix, "ipython");
@@ -22,7 +24,9 @@ public static class CompareSuite
             var specDirectory = ourSpec ?? InstallThisBuild(prefix);
             var ours = Contender.FromKernelspec("ours", specDirectory, ContenderCode.CSharp);
             // ipykernel keeps its history and profile in a throw-away IPYTHONDIR, never the user's.
-            var theirs = File.Exists(Path.Combine(IpykernelSpec, "kernel.json"))
+            var theirs = againstSpec is not null
+                ? Contender.FromKernelspec("before", againstSpec, ContenderCode.CSharp)
+                : File.Exists(Path.Combine(IpykernelSpec, "kernel.json"))
                 ? Contender.FromKernelspec("ipykernel", IpykernelSpec, ContenderCode.Python, new Dictionary<string, string> { ["IPYTHONDIR"] = ipythonDirectory })
                 : null;
             var comparison = new Comparison(ours, theirs, isShort ? Counts.Short : Counts.Full);
