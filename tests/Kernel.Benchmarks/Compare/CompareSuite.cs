@@ -52,7 +52,7 @@ public static class CompareSuite
             };
             foreach (var (name, measure) in groups.Where(g => only is null || only.Contains(g.Name)))
                 figures.AddRange(measure(comparison));
-            FigureTable.Print(figures, Console.Out);
+            FigureTable.Print(figures, Console.Out, theirs?.Name ?? "ipykernel");
             var about = new JsonObject
             {
                 ["run"] = isShort ? "short" : "full",

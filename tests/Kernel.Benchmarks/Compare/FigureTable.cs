@@ -5,9 +5,9 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// <summary>The figures as a table on the console and as JSON in a file.</summary>
 public static class FigureTable
 {
-    public static void Print(IReadOnlyList<Figure> figures, TextWriter output)
+    public static void Print(IReadOnlyList<Figure> figures, TextWriter output, string theirs = "ipykernel")
     {
-        output.WriteLine($"{"figure",-46} {"unit",-4} | {"ours: median",12} {"p90",8} {"min",8} {"max",8} {"n",5} | {"ipykernel: median",17} {"p90",8} {"min",8} {"max",8} {"n",5} | {"ratio",6}");
+        output.WriteLine($"{"figure",-46} {"unit",-4} | {"ours: median",12} {"p90",8} {"min",8} {"max",8} {"n",5} | {theirs + ": median",17} {"p90",8} {"min",8} {"max",8} {"n",5} | {"ratio",6}");
         foreach (var figure in figures)
         {
             var ratio = figure.Ratio is { } r ? $"{r,6:F2}" : $"{"-",6}";
