@@ -30,7 +30,7 @@ public static class InteractiveFormatting
         _publish = publish;
         if (Interlocked.Exchange(ref _watching, 1) == 1)
             return;
-        AppDomain.CurrentDomain.AssemblyLoad += (_, e) => OnLoaded(e.LoadedAssembly);
+        AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
             OnLoaded(assembly);
     }
@@ -58,9 +58,12 @@ public static class InteractiveFormatting
 
     internal static void Publish(JsonObject bundle, string displayId, bool update) => _publish?.Invoke(bundle, displayId, update);
 
+    // Every cell loads an assembly of its own: the watch ends once the Formatter is in.
+    private static void OnAssemblyLoad(object? sender, AssemblyLoadEventArgs e) => OnLoaded(e.LoadedAssembly);
+
     private static void OnLoaded(Assembly assembly)
     {
-        if (_loaded || assembly.GetName().Name != AssemblyName)
+        if (_loaded || assembly.FullName?.StartsWith(AssemblyName + ",", StringComparison.Ordinal) != true)
             return;
         lock (Gate)
         {
@@ -70,5 +73,6 @@ public static class InteractiveFormatting
             FormatterBridge.Subscribe();
             _loaded = true;
         }
+        AppDomain.CurrentDomain.AssemblyLoad -= OnAssemblyLoad;
     }
 }
