@@ -5,7 +5,7 @@ using CSharpKernel.Server;
 namespace CSharpKernel.Cli;
 
 /// <summary>The kernel's command line: install, run.</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public static RootCommand Build()
     {

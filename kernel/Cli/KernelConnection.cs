@@ -15,7 +15,7 @@ namespace CSharpKernel.Cli;
 /// A kernel process started by the CLI and the client side of its sockets, for running notebooks
 /// headless exactly as a Jupyter client would: over ZeroMQ, with signed messages.
 /// </summary>
-public sealed class KernelConnection : IDisposable
+internal sealed class KernelConnection : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 

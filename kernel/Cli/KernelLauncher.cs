@@ -1,7 +1,7 @@
 namespace CSharpKernel.Cli;
 
 /// <summary>The command that starts this very build of the kernel: its apphost, else dotnet with its dll.</summary>
-public static class KernelLauncher
+internal static class KernelLauncher
 {
     public static IReadOnlyList<string> Command()
     {

@@ -6,7 +6,7 @@ namespace CSharpKernel.Cli;
 /// <summary>
 /// Writes the kernelspec: the template's kernel.json with argv pointing at this build, and the logos.
 /// </summary>
-public static class KernelspecInstaller
+internal static class KernelspecInstaller
 {
     private const string TemplateFolder = "kernelspec";
 

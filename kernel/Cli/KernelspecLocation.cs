@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CSharpKernel.Cli;
 
 /// <summary>Where `jupyter kernelspec install` would put a kernel for --user, --sys-prefix and --prefix.</summary>
-public static class KernelspecLocation
+internal static class KernelspecLocation
 {
     public static string User()
     {

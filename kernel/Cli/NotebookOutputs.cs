@@ -7,7 +7,7 @@ namespace CSharpKernel.Cli;
 /// Turns one cell's iopub messages into nbformat 4 outputs, as a notebook front end keeps them:
 /// consecutive stream text joined, displays updated in place by display_id, clear_output honoured.
 /// </summary>
-public static class NotebookOutputs
+internal static class NotebookOutputs
 {
     public static JsonArray From(IEnumerable<JupyterMessage> messages)
     {

@@ -8,7 +8,7 @@ namespace CSharpKernel.Cli;
 /// Papermill-style parameters: NAME=VALUE pairs become C# declarations in a cell injected right
 /// after the cell tagged "parameters" (or first, when none is tagged), so they override its defaults.
 /// </summary>
-public static class NotebookParameters
+internal static class NotebookParameters
 {
     public const string Tag = "parameters";
     public const string InjectedTag = "injected-parameters";

@@ -11,7 +11,7 @@ namespace CSharpKernel.Cli;
 /// Cells that Polyglot Notebooks gave to another kernel (F#, PowerShell) are kept as they are and
 /// reported as not run; HTML and JavaScript cells are shown through the kernel's #! commands.
 /// </summary>
-public sealed class NotebookRunner
+internal sealed class NotebookRunner
 {
     private readonly TextWriter _console;
     private readonly TimeSpan _cellTimeout;

@@ -11,7 +11,7 @@ namespace CSharpKernel.Cli;
 /// notebook for this kernel. Each code cell keeps its kernel's name in the metadata Polyglot Notebooks
 /// writes, so the runner knows which cells are C#.
 /// </summary>
-public static class PolyglotDocument
+internal static class PolyglotDocument
 {
     public const string Extension = ".dib";
 

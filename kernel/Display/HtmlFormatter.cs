@@ -10,7 +10,7 @@ namespace CSharpKernel.Display;
 /// column per property), dictionaries, and objects with properties such as records and anonymous
 /// objects. Scalars get none: their text/plain is already the best view.
 /// </summary>
-public static class HtmlFormatter
+internal static class HtmlFormatter
 {
     public const int MaxRows = 20;
     private const int MaxCellText = 120;

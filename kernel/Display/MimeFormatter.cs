@@ -7,7 +7,7 @@ namespace CSharpKernel.Display;
 /// Turns a value into a mime bundle: text/plain always (so consoles and text exports work), then
 /// what registered formatters make of it (the kernel's, then .NET Interactive's Formatter's), then the built-in views (HTML tables, markup, images).
 /// </summary>
-public static class MimeFormatter
+internal static class MimeFormatter
 {
     public static FormatterRegistry Registry { get; } = new();
 

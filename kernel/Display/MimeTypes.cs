@@ -1,6 +1,6 @@
 namespace CSharpKernel.Display;
 
-public static class MimeTypes
+internal static class MimeTypes
 {
     public const string PlainText = "text/plain";
     public const string Html = "text/html";

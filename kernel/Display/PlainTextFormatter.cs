@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Scripting.Hosting;
 namespace CSharpKernel.Display;
 
 /// <summary>C# literal syntax, as the C# REPL prints values: strings quoted, collections listed.</summary>
-public static class PlainTextFormatter
+internal static class PlainTextFormatter
 {
     private static readonly PrintOptions Options = new() { MaximumOutputLength = 4096, MemberDisplayFormat = MemberDisplayFormat.SingleLine };
 

@@ -14,7 +14,7 @@ namespace CSharpKernel.Execution;
 /// still end the process, logged first: a kernel with a dead socket thread would look alive and
 /// answer nothing. Unobserved task exceptions never end a process; they are shown the same way.
 /// </summary>
-public sealed class BackgroundExceptions
+internal sealed class BackgroundExceptions
 {
     private static readonly Assembly KernelAssembly = typeof(BackgroundExceptions).Assembly;
 

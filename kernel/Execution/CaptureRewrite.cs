@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution;
 /// How a cell's value is kept for later cells: `E` at the end of the cell becomes
 /// `var hidden = E; hidden`, on the same line, so positions before E do not move.
 /// </summary>
-public static class CaptureRewrite
+internal static class CaptureRewrite
 {
     /// <summary>Whether a variable can hold a value of this type (not void, null, a method group, a ref struct or a pointer).</summary>
     public static bool CanHold(ITypeSymbol? type) =>

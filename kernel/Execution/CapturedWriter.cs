@@ -6,7 +6,7 @@ namespace CSharpKernel.Execution;
 /// A Console writer that batches text and hands it to whichever sink is current, so that output
 /// from a cell, and from threads it started, reaches the cell's request as stream messages.
 /// </summary>
-public sealed class CapturedWriter : TextWriter
+internal sealed class CapturedWriter : TextWriter
 {
     private const int FlushThreshold = 64 * 1024;
 

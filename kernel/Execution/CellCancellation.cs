@@ -4,7 +4,7 @@ namespace CSharpKernel.Execution;
 /// The running cell's cancellation source. An interrupt, from any thread, cancels it; the next
 /// cell gets a fresh one.
 /// </summary>
-public sealed class CellCancellation
+internal sealed class CellCancellation
 {
     private volatile CancellationTokenSource? _current;
 

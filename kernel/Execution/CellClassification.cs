@@ -1,4 +1,4 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>A cell's mode; whether it ends in an expression whose value is the result; the %-command if it is one.</summary>
-public sealed record CellClassification(CellMode Mode, bool EndsInExpression = false, MagicInvocation? Magic = null);
+internal sealed record CellClassification(CellMode Mode, bool EndsInExpression = false, MagicInvocation? Magic = null);

@@ -11,7 +11,7 @@ namespace CSharpKernel.Execution;
 /// kept in a bounded LRU keyed by the SHA-256 of the text, because the same cells are classified
 /// again and again (re-runs, is_complete, completion).
 /// </summary>
-public sealed class CellClassifier
+internal sealed class CellClassifier
 {
     public static readonly CSharpParseOptions ParseOptions =
         new(DefaultScriptOptions.LanguageVersion, DocumentationMode.None, SourceCodeKind.Script);

@@ -17,7 +17,7 @@ namespace CSharpKernel.Execution;
 /// none of this, and are compiled by <see cref="SinglePassCompiler"/>; this careful way binds the
 /// text as written first, so the errors it reports are placed on the user's text.
 /// </summary>
-public static class CellCompiler
+internal static class CellCompiler
 {
     private const string UnboundName = "CS0103";
 

@@ -1,4 +1,4 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>A compiler error placed where the user wrote it: 1-based line and column within the cell.</summary>
-public sealed record CellDiagnostic(int Line, int Column, string Id, string Message);
+internal sealed record CellDiagnostic(int Line, int Column, string Id, string Message);

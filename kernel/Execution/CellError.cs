@@ -1,4 +1,4 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>An error as the protocol reports it: a name, a message and traceback lines.</summary>
-public sealed record CellError(string Ename, string Evalue, IReadOnlyList<string> Traceback);
+internal sealed record CellError(string Ename, string Evalue, IReadOnlyList<string> Traceback);

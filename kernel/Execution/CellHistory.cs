@@ -9,7 +9,7 @@ namespace CSharpKernel.Execution;
 /// three have both let go of a value, its variable is handed back to be cleared, so a long session
 /// holds at most a bounded number of results.
 /// </summary>
-public sealed class CellHistory
+internal sealed class CellHistory
 {
     private const int Underscores = 3;
 

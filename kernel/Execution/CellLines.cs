@@ -13,7 +13,7 @@ namespace CSharpKernel.Execution;
 /// cell). The same compilation emitted again with a PDB has the same IL and metadata tokens, so
 /// its sequence points place the frames of the code that ran.
 /// </summary>
-public sealed class CellLines : IDisposable
+internal sealed class CellLines : IDisposable
 {
     private readonly Func<string, Compilation?> _compilationOf;
     private readonly Dictionary<string, MetadataReaderProvider?> _debugInfo = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>What kind of cell a text is; the mode decides what the cell produces and whether it touches history.</summary>
-public enum CellMode
+internal enum CellMode
 {
     /// <summary>Whitespace and comments only: an ok reply and nothing else.</summary>
     Empty,

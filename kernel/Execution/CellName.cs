@@ -1,7 +1,7 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>How users see a cell in diagnostics and tracebacks: "Cell In[3]", as IPython names it.</summary>
-public static class CellName
+internal static class CellName
 {
     public const string Prefix = "Cell In[";
 

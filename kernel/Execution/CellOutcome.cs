@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CSharpKernel.Execution;
 
 /// <summary>What one cell produced: a value, nothing, or an error with a user-facing traceback.</summary>
-public sealed record CellOutcome
+internal sealed record CellOutcome
 {
     public bool HasValue { get; init; }
     public object? Value { get; init; }

@@ -7,7 +7,7 @@ namespace CSharpKernel.Execution;
 /// resolved, the result captured). Edits never add a line break, so lines stay the user's; a
 /// position in the compiled text maps back to the user's column for diagnostics.
 /// </summary>
-public sealed class CellRewrite
+internal sealed class CellRewrite
 {
     private readonly IReadOnlyList<TextChange> _changes;
 

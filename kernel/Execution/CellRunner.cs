@@ -11,7 +11,7 @@ namespace CSharpKernel.Execution;
 /// (nothing it assigns later is kept); a cell whose thread is still busy after the grace period
 /// is abandoned together with its thread.
 /// </summary>
-public sealed class CellRunner
+internal sealed class CellRunner
 {
     public const string GraceVariable = "CSHARP_KERNEL_INTERRUPT_GRACE_MS";
 

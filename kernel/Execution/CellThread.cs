@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution;
 /// (Thread.Interrupt); when it never comes back, it is given up and the next cell gets a new
 /// thread, so a stuck thread is never reused.
 /// </summary>
-public sealed class CellThread
+internal sealed class CellThread
 {
     private const int StackSize = 256 * 1024 * 1024;
 

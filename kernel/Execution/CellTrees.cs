@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CSharpKernel.Execution;
 
 /// <summary>Finds a cell's own syntax tree in its compilation: #load adds the loaded files' trees beside it.</summary>
-public static class CellTrees
+internal static class CellTrees
 {
     public static SyntaxTree Of(Compilation compilation, string cellPath) =>
         compilation.SyntaxTrees.LastOrDefault(t => IsCell(t, cellPath)) ?? compilation.SyntaxTrees.Last();

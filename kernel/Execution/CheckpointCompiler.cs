@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution;
 /// reported has been bound as written first (<see cref="CellCompiler"/>), so they are always
 /// found, and placed, on the text the user wrote.
 /// </summary>
-public static class CheckpointCompiler
+internal static class CheckpointCompiler
 {
     /// <summary>
     /// The script with checkpoints, already built; the script itself when there are none to add,

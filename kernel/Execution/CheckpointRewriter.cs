@@ -13,7 +13,7 @@ namespace CSharpKernel.Execution;
 /// runtime tracebacks name the user's lines. Lambdas that become expression trees are left alone:
 /// a call in them would change the query they describe.
 /// </summary>
-public sealed class CheckpointRewriter : CSharpSyntaxRewriter
+internal sealed class CheckpointRewriter : CSharpSyntaxRewriter
 {
     private readonly Func<SemanticModel> _model;
 

@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution;
 /// before a reply. What reaches the descriptors (child processes, native code) is forwarded to
 /// the same sink, after the Console text written before it.
 /// </summary>
-public sealed class ConsoleCapture : IDisposable
+internal sealed class ConsoleCapture : IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
 

@@ -4,7 +4,7 @@ namespace CSharpKernel.Execution;
 /// Console.In for cells: each line read is asked of the front end. Text written to stdout just
 /// before, with no newline after it ("Name: "), becomes the prompt, as users of input() expect.
 /// </summary>
-public sealed class ConsoleInput : TextReader
+internal sealed class ConsoleInput : TextReader
 {
     private readonly ConsoleCapture _capture;
     private readonly Func<CancellationToken> _token;

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace CSharpKernel.Execution;
 
 /// <summary>The imports and references every session starts with.</summary>
-public static class DefaultScriptOptions
+internal static class DefaultScriptOptions
 {
     public static readonly IReadOnlyList<string> Imports =
     [

@@ -6,7 +6,7 @@ namespace CSharpKernel.Execution;
 /// Limits of the execution layer. Each can be set from the environment (kernel.json's `env`), so
 /// a deployment can trade memory for history without a rebuild.
 /// </summary>
-public sealed record ExecutionOptions
+internal sealed record ExecutionOptions
 {
     public const string ClassifierCacheVariable = "CSHARP_KERNEL_CLASSIFIER_CACHE";
     public const string OutLimitVariable = "CSHARP_KERNEL_OUT_LIMIT";

@@ -7,7 +7,7 @@ namespace CSharpKernel.Execution;
 /// does not run here but on the <see cref="CellThread"/>, so this thread is never stuck in it:
 /// it can always send the reply, even for a cell it had to give up on.
 /// </summary>
-public sealed class Executor : IDisposable
+internal sealed class Executor : IDisposable
 {
     private readonly BlockingCollection<Action> _work = new();
     private readonly Thread _thread;

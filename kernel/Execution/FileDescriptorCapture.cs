@@ -11,7 +11,7 @@ namespace CSharpKernel.Execution;
 /// descriptors are kept as duplicates: the kernel's log and output written when no cell can
 /// take it still go where whoever started the kernel looks. Linux only.
 /// </summary>
-public sealed class FileDescriptorCapture
+internal sealed class FileDescriptorCapture
 {
     // A write to the console drains the pipes first, at most this often: often enough that a
     // child run and waited for between two prints lands between them, rarely enough that a loop

@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution;
 /// <c>Name|n_m</c>), d for an async or iterator state machine (whose frame is its MoveNext). The
 /// cell's own body is <c>&lt;Initialize&gt;</c> and gets no name.
 /// </summary>
-public static class FrameNames
+internal static class FrameNames
 {
     private const string CellBody = "<Initialize>";
 

@@ -5,7 +5,7 @@ namespace CSharpKernel.Execution;
 /// Magics layer supplies the commands, so new ones join by being registered, not by changing the
 /// session.
 /// </summary>
-public interface IMagicCommand
+internal interface IMagicCommand
 {
     /// <summary>The name after the %, as the user types it.</summary>
     string Name { get; }

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>The errors users see when a cell is interrupted, abandoned, or recurses too deep.</summary>
-public static class InterruptErrors
+internal static class InterruptErrors
 {
     public const string InterruptedMessage = "The cell was interrupted.";
 

@@ -10,7 +10,7 @@ public sealed class KernelApi
     private readonly Func<CancellationToken> _token;
     private readonly ConsoleInput _input;
 
-    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
+    internal KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
     {
         _sink = sink;
         _token = token;

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>A bounded map that forgets the entry used least recently. Safe to share between threads.</summary>
-public sealed class LruCache<TKey, TValue> where TKey : notnull
+internal sealed class LruCache<TKey, TValue> where TKey : notnull
 {
     private readonly int _capacity;
     private readonly Dictionary<TKey, LinkedListNode<KeyValuePair<TKey, TValue>>> _entries = new();

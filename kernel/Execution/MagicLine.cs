@@ -9,7 +9,7 @@ namespace CSharpKernel.Execution;
 /// its line. Comments before it are trivia and do not count; a % inside a string or after code
 /// on the same line is not a command.
 /// </summary>
-public static class MagicLine
+internal static class MagicLine
 {
     /// <summary>
     /// The <c>#!</c> commands, as .NET Interactive spells them, and whether each acts on the cell's

@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution;
 /// session references, and the assemblies Roslyn resolves as missing, that came to over 100 MiB
 /// resident, where a map touches only the metadata pages.
 /// </summary>
-public static class MappedReferences
+internal static class MappedReferences
 {
     private static readonly ConcurrentDictionary<string, AssemblyMetadata> ByPath = new(StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace CSharpKernel.Execution;
 /// starts, and once closed, what they write to the console or display is dropped, and input they
 /// ask for is refused, instead of landing in the request of whichever cell runs next.
 /// </summary>
-public sealed class OutputGate
+internal sealed class OutputGate
 {
     private static readonly AsyncLocal<OutputGate?> _current = new();
 

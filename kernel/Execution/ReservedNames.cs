@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution;
 /// method, type, property or using alias); a local, a parameter or a discard shadows nothing the
 /// kernel needs and is left alone.
 /// </summary>
-public static class ReservedNames
+internal static class ReservedNames
 {
     /// <summary>Prefix of the kernel's hidden variables that hold history values with their static types.</summary>
     public const string HiddenPrefix = "__kernel_";

@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution;
 /// </summary>
 public sealed class ScriptGlobals
 {
-    public ScriptGlobals(KernelApi kernel, CellHistory history)
+    internal ScriptGlobals(KernelApi kernel, CellHistory history)
     {
         Kernel = kernel;
         Out = history.Out;

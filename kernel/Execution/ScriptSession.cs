@@ -17,7 +17,7 @@ namespace CSharpKernel.Execution;
 /// cells go to <see cref="CellHistory"/>. Only the executor thread runs cells; the snapshots
 /// (<see cref="SubmittedCells"/>, <see cref="TryReadVariable"/>) may be read from any thread.
 /// </summary>
-public sealed class ScriptSession
+internal sealed class ScriptSession
 {
     /// <summary>Compiles and runs through the whole chain once, so the first user cell is fast.</summary>
     private const string WarmUpCode = "System.Console.Out.Flush();";

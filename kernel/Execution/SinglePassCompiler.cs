@@ -14,7 +14,7 @@ namespace CSharpKernel.Execution;
 /// Anything else, and any cell that does not compile this way, goes the careful way
 /// (<see cref="CellCompiler"/>), which finds and places the errors on the user's text.
 /// </summary>
-public static class SinglePassCompiler
+internal static class SinglePassCompiler
 {
     /// <summary>The cell ready to run, or null when it must be compiled the careful way.</summary>
     public static CompiledCell? TryCompile(ScriptState<object> state, string code, ScriptOptions options, string? captureVariable,

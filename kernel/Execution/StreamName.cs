@@ -1,6 +1,6 @@
 namespace CSharpKernel.Execution;
 
-public static class StreamName
+internal static class StreamName
 {
     public const string Stdout = "stdout";
     public const string Stderr = "stderr";

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace CSharpKernel.Execution;
 
 /// <summary>Builds the errors users see, naming cells and lines, never temp files or kernel frames.</summary>
-public static class Tracebacks
+internal static class Tracebacks
 {
     public const string CompilationErrorName = "CompilationError";
     public const string InterruptedName = "KernelInterrupted";

@@ -1,4 +1,4 @@
 namespace CSharpKernel.Execution;
 
 /// <summary>A variable a cell declared, as it stands now.</summary>
-public sealed record UserVariable(string Name, Type Type, object? Value);
+internal sealed record UserVariable(string Name, Type Type, object? Value);

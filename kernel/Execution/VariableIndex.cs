@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace CSharpKernel.Execution;
 
 /// <summary>The top-level variables of one script state by name, the latest declaration of each name winning.</summary>
-public sealed class VariableIndex
+internal sealed class VariableIndex
 {
     private readonly Dictionary<string, ScriptVariable> _byName = new(StringComparer.Ordinal);
 

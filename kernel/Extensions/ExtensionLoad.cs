@@ -8,7 +8,7 @@ namespace CSharpKernel.Extensions;
 /// it there: a current invocation context whose handling kernel is the <see cref="NotebookKernel"/>
 /// (extensions such as DataFrame's reach <c>Kernel.Root</c>).
 /// </summary>
-public sealed class ExtensionLoad(IKernelExtension extension) : KernelCommand
+internal sealed class ExtensionLoad(IKernelExtension extension) : KernelCommand
 {
     public IKernelExtension Extension { get; } = extension;
 }

@@ -13,7 +13,7 @@ namespace CSharpKernel.Extensions;
 /// the only copy they can bind to, and where the package loader finds their package's assemblies.
 /// An extension that fails is reported on the cell's stderr, naming it; the others and the cell go on.
 /// </summary>
-public static class KernelExtensionLoader
+internal static class KernelExtensionLoader
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> Loaded = new(StringComparer.Ordinal);

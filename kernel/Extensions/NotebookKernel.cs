@@ -10,7 +10,7 @@ namespace CSharpKernel.Extensions;
 /// register formatters with the Formatter, which the kernel consults for every value it shows; this
 /// kernel handles no .NET Interactive commands, as cells run on the kernel's own engine.
 /// </summary>
-public sealed class NotebookKernel : Kernel
+internal sealed class NotebookKernel : Kernel
 {
     private static readonly Lazy<NotebookKernel> Shared = new(() =>
     {

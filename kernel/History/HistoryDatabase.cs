@@ -6,7 +6,7 @@ namespace CSharpKernel.History;
 /// The history tables and IPython's three ways to read them. Opening one starts a new session,
 /// numbered after every session the file has seen. Not thread-safe: the history store owns it.
 /// </summary>
-public sealed class HistoryDatabase : IDisposable
+internal sealed class HistoryDatabase : IDisposable
 {
     private const string Schema = """
         PRAGMA busy_timeout = 5000;

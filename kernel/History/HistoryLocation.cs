@@ -5,7 +5,7 @@ namespace CSharpKernel.History;
 /// (or <c>:memory:</c>) to keep history for this kernel only; otherwise the user's data
 /// directory, as the XDG base directory spec says.
 /// </summary>
-public static class HistoryLocation
+internal static class HistoryLocation
 {
     public const string Variable = "CSHARP_KERNEL_HISTORY";
 

@@ -9,7 +9,7 @@ namespace CSharpKernel.History;
 /// it sees each cell already answered. A database that cannot be opened is reported once and
 /// replaced by one in memory, so this session's history still works.
 /// </summary>
-public sealed class HistoryStore : IDisposable
+internal sealed class HistoryStore : IDisposable
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);

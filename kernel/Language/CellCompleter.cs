@@ -11,7 +11,7 @@ namespace CSharpKernel.Language;
 /// starts with, or the magic names after a <c>%</c> or <c>#!</c> at the start of a line, and nothing
 /// in the body of a <c>#!html</c> cell, which is not C#. Positions in and out are code points.
 /// </summary>
-public static class CellCompleter
+internal static class CellCompleter
 {
     /// <summary>A front end shows the first matches; past these, signatures would only cost time.</summary>
     private const int SignedItems = 100;

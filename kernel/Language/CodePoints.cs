@@ -4,7 +4,7 @@ namespace CSharpKernel.Language;
 /// Jupyter counts cursor positions in Unicode code points; C# strings index UTF-16 units, where a
 /// character outside the Basic Multilingual Plane (an emoji) takes two.
 /// </summary>
-public static class CodePoints
+internal static class CodePoints
 {
     /// <summary>The UTF-16 index of a code point position, clamped to the text.</summary>
     public static int ToUtf16(string text, int codePoints)

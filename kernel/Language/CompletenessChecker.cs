@@ -12,7 +12,7 @@ namespace CSharpKernel.Language;
 /// <c>#!javascript</c> or a refused <c>#!name</c> is never C#, so it can always run.
 /// <c>#r</c> and <c>#load</c> are script directives Roslyn parses itself.
 /// </summary>
-public static class CompletenessChecker
+internal static class CompletenessChecker
 {
     public const string Complete = "complete";
     public const string Incomplete = "incomplete";

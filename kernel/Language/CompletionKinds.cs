@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace CSharpKernel.Language;
 
 /// <summary>The kind a front end shows beside a match, from Roslyn's completion tags.</summary>
-public static class CompletionKinds
+internal static class CompletionKinds
 {
     public const string Magic = "magic";
 

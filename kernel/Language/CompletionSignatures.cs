@@ -9,7 +9,7 @@ namespace CSharpKernel.Language;
 /// type or namespace left of a dot, or else in scope. Asking Roslyn to describe each item costs
 /// milliseconds apiece; a lookup costs microseconds, so every listed item can have one.
 /// </summary>
-public sealed class CompletionSignatures
+internal sealed class CompletionSignatures
 {
     private readonly SemanticModel _model;
     private readonly int _position;

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace CSharpKernel.Language;
 
 /// <summary>The parts of an XML documentation comment that inspection shows, as plain text.</summary>
-public sealed record DocComment(string Summary, IReadOnlyList<(string Name, string Text)> Parameters, string Returns, string Remarks)
+internal sealed record DocComment(string Summary, IReadOnlyList<(string Name, string Text)> Parameters, string Returns, string Remarks)
 {
     public static DocComment Empty { get; } = new("", [], "", "");
 

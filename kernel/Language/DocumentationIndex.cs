@@ -10,7 +10,7 @@ namespace CSharpKernel.Language;
 /// System.Runtime alone. This one keeps only where each member starts, and reads the member from
 /// the file when inspection asks for it.
 /// </summary>
-public sealed class DocumentationIndex : DocumentationProvider
+internal sealed class DocumentationIndex : DocumentationProvider
 {
     private readonly string _path;
     private readonly Lazy<(Dictionary<long, int> LineOf, int[] LineStarts)> _index;

@@ -5,7 +5,7 @@ using CSharpKernel.Display;
 namespace CSharpKernel.Language;
 
 /// <summary>What inspection found for one symbol, and how it reads as text/plain and text/markdown.</summary>
-public sealed record Inspection(IReadOnlyList<string> Signatures, DocComment Doc, string? Value, string? Assembly)
+internal sealed record Inspection(IReadOnlyList<string> Signatures, DocComment Doc, string? Value, string? Assembly)
 {
     public JsonObject ToMimeBundle() => new() { [MimeTypes.PlainText] = Plain(), [MimeTypes.Markdown] = Markdown() };
 

@@ -11,7 +11,7 @@ namespace CSharpKernel.Language;
 /// while the executor runs cells: it reads the session only through its thread-safe snapshots,
 /// and one lock keeps the warm-up and the requests out of each other's way in the workspace.
 /// </summary>
-public sealed class LanguageService : IDisposable
+internal sealed class LanguageService : IDisposable
 {
     private const string WarmUpCode = "var warm = new List<int>();\nConsole.WriteLine(Math.Max(1, 2));\nwarm.";
 

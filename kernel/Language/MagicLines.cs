@@ -6,7 +6,7 @@ namespace CSharpKernel.Language;
 /// Tells the kernel's magic lines from C#, for the parts of the language services that parse
 /// cells. Blanking keeps every offset in place, so cursor positions still point where they did.
 /// </summary>
-public static class MagicLines
+internal static class MagicLines
 {
     /// <summary>
     /// The text with each magic line blanked, and whether the cell starts with a cell magic, whose

@@ -13,7 +13,7 @@ namespace CSharpKernel.Language;
 /// does), and the text being edited is one more submission at the end. Not thread-safe: the
 /// language service serialises calls.
 /// </summary>
-public sealed class SubmissionWorkspace : IDisposable
+internal sealed class SubmissionWorkspace : IDisposable
 {
     private readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
     private readonly CSharpCompilationOptions _compilationOptions;

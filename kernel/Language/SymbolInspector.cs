@@ -8,7 +8,7 @@ namespace CSharpKernel.Language;
 /// inspect_request: signatures, documentation and, for a variable an earlier cell declared, its
 /// current value. detail_level 1 adds the remarks and the declaring assembly.
 /// </summary>
-public static class SymbolInspector
+internal static class SymbolInspector
 {
     /// <summary>A value read while a cell runs may be mid-change; its text is cut short rather than flood the pager.</summary>
     private const int MaxValueLength = 2000;

@@ -8,7 +8,7 @@ namespace CSharpKernel.Language;
 /// Finds what the user points at: the name under or just before the cursor, or else the method
 /// whose argument list the cursor is in (as a front end asks while the user types arguments).
 /// </summary>
-public static class SymbolLocator
+internal static class SymbolLocator
 {
     /// <summary>The symbol and, for a method, every overload of its group; empty when there is nothing.</summary>
     public static IReadOnlyList<ISymbol> Find(SemanticModel model, int cursor)

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CSharpKernel.Language;
 
 /// <summary>How a symbol's signature reads in completion metadata and inspection: as C# declares it, names as short as the cell allows.</summary>
-public static class SymbolSignatures
+internal static class SymbolSignatures
 {
     private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.MinimallyQualifiedFormat
         .WithKindOptions(SymbolDisplayKindOptions.IncludeTypeKeyword | SymbolDisplayKindOptions.IncludeNamespaceKeyword)

@@ -9,7 +9,7 @@ namespace CSharpKernel.Language;
 /// packages restored, so asking again only returns them; the text being edited never triggers a
 /// restore (that would download packages, and show progress, on every keystroke).
 /// </summary>
-public sealed class WorkspaceReferenceResolver : MetadataReferenceResolver
+internal sealed class WorkspaceReferenceResolver : MetadataReferenceResolver
 {
     /// <summary>The file path the edited text carries, so <c>#r</c> lines in it can be told apart.</summary>
     public const string EditPath = "edit.csx";

@@ -9,7 +9,7 @@ namespace CSharpKernel.Language;
 /// is installed, because its XML files document the framework; inspection shows those docs. A
 /// machine with only the runtime gets the runtime's own assemblies, without documentation.
 /// </summary>
-public static class WorkspaceReferences
+internal static class WorkspaceReferences
 {
     private static readonly Lazy<IReadOnlyList<MetadataReference>> All = new(Create);
 

@@ -5,7 +5,7 @@ namespace CSharpKernel.Logging;
 /// before Console is redirected, so they reach the terminal or log of whoever launched the
 /// kernel and never a notebook.
 /// </summary>
-public static class KernelLog
+internal static class KernelLog
 {
     private static TextWriter _writer = TextWriter.Synchronized(Console.Error);
 

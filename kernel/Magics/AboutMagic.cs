@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Scripting;
 namespace CSharpKernel.Magics;
 
 /// <summary>#!about (and %about): which kernel this is, its version, what it runs on, and where to read more.</summary>
-public sealed class AboutMagic : IMagicCommand
+internal sealed class AboutMagic : IMagicCommand
 {
     private static readonly (string Title, string Url)[] Links =
     [

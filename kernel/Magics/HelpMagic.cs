@@ -9,7 +9,7 @@ namespace CSharpKernel.Magics;
 /// execute reply's <c>page</c> payload as IPython sends it, so that Notebook and Lab open their pager,
 /// and printed in the cell's output too, for clients that ignore payloads (console, nbconvert).
 /// </summary>
-public sealed class HelpMagic : IMagicCommand
+internal sealed class HelpMagic : IMagicCommand
 {
     private readonly int _detailLevel;
     private readonly Func<string, int, string?> _describe;

@@ -3,7 +3,7 @@ using CSharpKernel.Execution;
 namespace CSharpKernel.Magics;
 
 /// <summary>%lsmagic: every command the kernel knows, line and cell, with the other spellings it accepts.</summary>
-public sealed class LsmagicMagic : IMagicCommand
+internal sealed class LsmagicMagic : IMagicCommand
 {
     private readonly Func<IEnumerable<IMagicCommand>> _commands;
 

@@ -3,7 +3,7 @@ using CSharpKernel.Execution;
 namespace CSharpKernel.Magics;
 
 /// <summary>The %-commands the kernel knows; a new command joins by being listed here.</summary>
-public static class MagicCommands
+internal static class MagicCommands
 {
     /// <param name="describe">What inspection says of a name (for ? and ??), or null when it finds nothing.</param>
     public static IReadOnlyList<IMagicCommand> All(Func<string, int, string?> describe)

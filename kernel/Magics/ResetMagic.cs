@@ -9,7 +9,7 @@ namespace CSharpKernel.Magics;
 /// chain. The engine internals (Kernel, display, In, Out), the inputs and the execution counter
 /// stay. Formatters go back to their defaults. Code after the %reset line runs in the fresh chain.
 /// </summary>
-public sealed class ResetMagic : IMagicCommand
+internal sealed class ResetMagic : IMagicCommand
 {
     public const string Message = "Reset: variables, types and Out are cleared; In and the execution count are kept.";
 

@@ -9,7 +9,7 @@ namespace CSharpKernel.Magics;
 /// the rest of the cell, shown as that mime type instead of being compiled. text/plain carries the
 /// same text, for front ends that render none of them.
 /// </summary>
-public sealed class ShowMagic : IMagicCommand
+internal sealed class ShowMagic : IMagicCommand
 {
     private readonly string _mimeType;
 

@@ -8,7 +8,7 @@ namespace CSharpKernel.Magics;
 /// %time CODE times one line; %%time (or #!time) times the whole cell. Wall and CPU time are
 /// printed after the code runs, as IPython prints them; the code's value is the cell's result.
 /// </summary>
-public sealed class TimeMagic : IMagicCommand
+internal sealed class TimeMagic : IMagicCommand
 {
     public string Name => "time";
 

@@ -7,7 +7,7 @@ namespace CSharpKernel.Magics;
 /// or command (<c>#!connect</c>, <c>#!set</c>). Running the rest as C# would fail in confusing ways
 /// or, worse, do something; the cell is an error that says what the kernel has instead.
 /// </summary>
-public sealed class UnknownHashBangMagic : IMagicCommand
+internal sealed class UnknownHashBangMagic : IMagicCommand
 {
     private readonly Func<IEnumerable<IMagicCommand>> _commands;
 

@@ -3,7 +3,7 @@ using CSharpKernel.Execution;
 namespace CSharpKernel.Magics;
 
 /// <summary>%who: the names of the user's variables, sorted, on one line.</summary>
-public sealed class WhoMagic : IMagicCommand
+internal sealed class WhoMagic : IMagicCommand
 {
     public const string EmptyMessage = "Interactive namespace is empty.";
 

@@ -4,7 +4,7 @@ using CSharpKernel.Execution;
 namespace CSharpKernel.Magics;
 
 /// <summary>%whos: a table of the user's variables with their types and values.</summary>
-public sealed class WhosMagic : IMagicCommand
+internal sealed class WhosMagic : IMagicCommand
 {
     private const int MaxValueLength = 60;
 

@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record ClearOutputContent(bool Wait);
+internal sealed record ClearOutputContent(bool Wait);

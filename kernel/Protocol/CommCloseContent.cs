@@ -2,4 +2,4 @@ using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record CommCloseContent(string CommId, JsonObject Data);
+internal sealed record CommCloseContent(string CommId, JsonObject Data);

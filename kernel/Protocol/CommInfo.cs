@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record CommInfo(string TargetName);
+internal sealed record CommInfo(string TargetName);

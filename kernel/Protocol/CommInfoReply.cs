@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record CommInfoReply
+internal sealed record CommInfoReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     public Dictionary<string, CommInfo> Comms { get; init; } = [];

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record CommInfoRequest
+internal sealed record CommInfoRequest
 {
     public string? TargetName { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record CommOpenContent
+internal sealed record CommOpenContent
 {
     public string CommId { get; set; } = "";
     public string TargetName { get; set; } = "";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record CompleteReply
+internal sealed record CompleteReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     public required IReadOnlyList<string> Matches { get; init; }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record CompleteRequest
+internal sealed record CompleteRequest
 {
     public string Code { get; set; } = "";
     public int CursorPos { get; set; }

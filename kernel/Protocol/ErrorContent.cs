@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);
+internal sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);

@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record ExecuteInputContent(string Code, int ExecutionCount);
+internal sealed record ExecuteInputContent(string Code, int ExecutionCount);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record ExecuteReply
+internal sealed record ExecuteReply
 {
     public required string Status { get; init; }
     public required int ExecutionCount { get; init; }

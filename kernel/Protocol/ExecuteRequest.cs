@@ -7,7 +7,7 @@ namespace CSharpKernel.Protocol;
 /// default(T) for every init-only property missing from the JSON, which would wipe out the spec's
 /// defaults (store_history and allow_stdin are true when absent).
 /// </remarks>
-public sealed record ExecuteRequest
+internal sealed record ExecuteRequest
 {
     public string Code { get; set; } = "";
     public bool Silent { get; set; }

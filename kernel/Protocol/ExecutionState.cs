@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public static class ExecutionState
+internal static class ExecutionState
 {
     public const string Starting = "starting";
     public const string Busy = "busy";

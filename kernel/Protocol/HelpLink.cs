@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record HelpLink(string Text, string Url);
+internal sealed record HelpLink(string Text, string Url);

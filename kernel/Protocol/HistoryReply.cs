@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record HistoryReply
+internal sealed record HistoryReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     /// <summary>Each entry is [session, line, input] or [session, line, [input, output]].</summary>

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Protocol;
 
 /// <summary>Every field but the access type may be absent or null; the defaults are IPython's.</summary>
-public sealed record HistoryRequest
+internal sealed record HistoryRequest
 {
     public bool Output { get; set; }
     public bool Raw { get; set; } = true;

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record InputReply
+internal sealed record InputReply
 {
     public string Value { get; set; } = "";
 }

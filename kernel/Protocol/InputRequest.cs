@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record InputRequest(string Prompt, bool Password);
+internal sealed record InputRequest(string Prompt, bool Password);

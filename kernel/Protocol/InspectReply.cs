@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record InspectReply
+internal sealed record InspectReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     public required bool Found { get; init; }

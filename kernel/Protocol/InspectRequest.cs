@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record InspectRequest
+internal sealed record InspectRequest
 {
     public string Code { get; set; } = "";
     public int CursorPos { get; set; }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record InterruptReply
+internal sealed record InterruptReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
 }

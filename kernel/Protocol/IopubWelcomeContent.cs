@@ -1,4 +1,4 @@
 namespace CSharpKernel.Protocol;
 
 /// <summary>iopub_welcome (JEP 65): tells a new subscriber that its subscription has reached the kernel.</summary>
-public sealed record IopubWelcomeContent(string Subscription);
+internal sealed record IopubWelcomeContent(string Subscription);

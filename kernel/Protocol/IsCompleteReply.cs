@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record IsCompleteReply
+internal sealed record IsCompleteReply
 {
     public required string Status { get; init; }
     public string? Indent { get; init; }

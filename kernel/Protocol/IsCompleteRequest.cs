@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record IsCompleteRequest
+internal sealed record IsCompleteRequest
 {
     public string Code { get; set; } = "";
 }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record KernelInfoReply
+internal sealed record KernelInfoReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     public required string ProtocolVersion { get; init; }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record LanguageInfo
+internal sealed record LanguageInfo
 {
     public required string Name { get; init; }
     public required string Version { get; init; }

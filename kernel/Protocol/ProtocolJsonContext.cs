@@ -34,4 +34,4 @@ namespace CSharpKernel.Protocol;
 [JsonSerializable(typeof(ClearOutputContent))]
 [JsonSerializable(typeof(InputRequest))]
 [JsonSerializable(typeof(InputReply))]
-public sealed partial class ProtocolJsonContext : JsonSerializerContext;
+internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public static class ReplyStatus
+internal static class ReplyStatus
 {
     public const string Ok = "ok";
     public const string Error = "error";

@@ -5,7 +5,7 @@ namespace CSharpKernel.Protocol;
 /// kernel failed on it): status error, so that the client stops waiting and can show why. An
 /// execute_reply carries the execution count even then: jupyter console reads it from every reply.
 /// </summary>
-public sealed record RequestErrorReply(string Ename, string Evalue, IReadOnlyList<string> Traceback)
+internal sealed record RequestErrorReply(string Ename, string Evalue, IReadOnlyList<string> Traceback)
 {
     public string Status => ReplyStatus.Error;
     public int? ExecutionCount { get; init; }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record ShutdownReply
+internal sealed record ShutdownReply
 {
     public string Status { get; init; } = ReplyStatus.Ok;
     public bool Restart { get; init; }

@@ -1,6 +1,6 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record ShutdownRequest
+internal sealed record ShutdownRequest
 {
     public bool Restart { get; set; }
 }

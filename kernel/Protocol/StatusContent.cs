@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record StatusContent(string ExecutionState);
+internal sealed record StatusContent(string ExecutionState);

@@ -1,3 +1,3 @@
 namespace CSharpKernel.Protocol;
 
-public sealed record StreamOutput(string Name, string Text);
+internal sealed record StreamOutput(string Name, string Text);

@@ -3,7 +3,7 @@ using NetMQ;
 namespace CSharpKernel.Server;
 
 /// <summary>Where one channel listens: a TCP address as given, or a Unix socket path for ipc.</summary>
-public sealed record ChannelEndpoint(string Transport, string Address)
+internal sealed record ChannelEndpoint(string Transport, string Address)
 {
     /// <summary>Binds the socket; for ipc, returns the relay that must live as long as the socket.</summary>
     public IDisposable? Bind(NetMQSocket socket)

@@ -8,7 +8,7 @@ namespace CSharpKernel.Server;
 /// after a grace period. The tree is read from /proc once, before the first signal, because a child
 /// whose parent dies is handed to another process and can no longer be found as ours.
 /// </summary>
-public static class ChildProcesses
+internal static class ChildProcesses
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CSharpKernel.Server;
 
 /// <summary>The connection file a client writes before it starts the kernel.</summary>
-public sealed record ConnectionInfo
+internal sealed record ConnectionInfo
 {
     [JsonPropertyName("transport")] public string Transport { get; init; } = "tcp";
     [JsonPropertyName("ip")] public string Ip { get; init; } = "127.0.0.1";

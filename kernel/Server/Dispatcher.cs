@@ -10,7 +10,7 @@ namespace CSharpKernel.Server;
 /// Every request that is signed and parses gets a reply: when its handler fails before replying,
 /// an error reply says why.
 /// </summary>
-public sealed class Dispatcher
+internal sealed class Dispatcher
 {
     private readonly string _channelName;
     private readonly WireCodec _codec;

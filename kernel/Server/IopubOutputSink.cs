@@ -5,7 +5,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server;
 
 /// <summary>A request's side effects, as iopub messages parented to it.</summary>
-public sealed class IopubOutputSink : IOutputSink
+internal sealed class IopubOutputSink : IOutputSink
 {
     private readonly RequestContext _request;
 

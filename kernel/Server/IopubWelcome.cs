@@ -10,7 +10,7 @@ namespace CSharpKernel.Server;
 /// who can see the `starting` status: it goes out once, right after that first welcome, because
 /// published any earlier it would reach nobody.
 /// </summary>
-public sealed class IopubWelcome
+internal sealed class IopubWelcome
 {
     private readonly Messenger _messenger;
     private readonly bool _welcomes;

@@ -15,7 +15,7 @@ using NetMQ.Sockets;
 namespace CSharpKernel.Server;
 
 /// <summary>Binds the five sockets, wires the handlers, and runs until a shutdown request or the parent's death.</summary>
-public sealed class KernelServer : IDisposable
+internal sealed class KernelServer : IDisposable
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 

@@ -6,7 +6,7 @@ using CSharpKernel.Wire;
 namespace CSharpKernel.Server;
 
 /// <summary>Makes, signs and sends the kernel's messages: replies on a request's channel, side effects on iopub.</summary>
-public sealed class Messenger
+internal sealed class Messenger
 {
     public const string ProtocolVersion = "5.4";
 

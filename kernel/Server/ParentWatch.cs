@@ -11,7 +11,7 @@ namespace CSharpKernel.Server;
 /// Linux is also asked to signal the kernel the moment its parent dies, so that the kernel need not
 /// wait for the next look.
 /// </summary>
-public static class ParentWatch
+internal static class ParentWatch
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static PosixSignalRegistration? _parentDeath;

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Server;
 
 /// <summary>What Linux's /proc/PID/stat says of a process: its state and its parent.</summary>
-public readonly record struct ProcStat(char State, int ParentPid)
+internal readonly record struct ProcStat(char State, int ParentPid)
 {
     /// <summary>An exited process not yet reaped is a zombie ("Z"): it runs no more.</summary>
     public bool IsRunning => State is not ('Z' or 'X');

@@ -6,7 +6,7 @@ using CSharpKernel.Wire;
 namespace CSharpKernel.Server;
 
 /// <summary>One request being handled: its message, the channel it came on, and how to answer it.</summary>
-public sealed class RequestContext
+internal sealed class RequestContext
 {
     private readonly Messenger _messenger;
     private object? _content;

@@ -7,7 +7,7 @@ namespace CSharpKernel.Server;
 /// Pairs input_reply messages arriving on the stdin channel with the one input_request waiting
 /// for them. Only the executor asks for input, so at most one request is pending at a time.
 /// </summary>
-public sealed class StdinBroker
+internal sealed class StdinBroker
 {
     private readonly WireCodec _codec;
     private readonly Lock _lock = new();

@@ -4,7 +4,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server;
 
 /// <summary>Input for one execute_request: an input_request on stdin, to the identity that sent the request.</summary>
-public sealed class StdinInputSource : IInputSource
+internal sealed class StdinInputSource : IInputSource
 {
     private readonly RequestContext _request;
     private readonly bool _allowed;

@@ -9,7 +9,7 @@ namespace CSharpKernel.Server;
 /// cannot reach; so the kernel listens on the Unix domain socket itself and relays the bytes of
 /// each connection to the NetMQ socket bound on a loopback port. ZMTP passes through unchanged.
 /// </summary>
-public sealed class UnixSocketRelay : IDisposable
+internal sealed class UnixSocketRelay : IDisposable
 {
     private readonly string _path;
     private readonly int _tcpPort;

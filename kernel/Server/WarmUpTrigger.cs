@@ -6,7 +6,7 @@ namespace CSharpKernel.Server;
 /// first answer; once armed, it also fires after a short delay, for a client that never asks for
 /// kernel_info.
 /// </summary>
-public sealed class WarmUpTrigger(Action warmUp) : IDisposable
+internal sealed class WarmUpTrigger(Action warmUp) : IDisposable
 {
     private static readonly TimeSpan Fallback = TimeSpan.FromMilliseconds(500);
 

@@ -7,7 +7,7 @@ namespace CSharpKernel.Wire;
 /// never needs to know the protocol's message types; <see cref="ParentHeader"/> is null when the
 /// parent frame is the empty object.
 /// </summary>
-public sealed record JupyterMessage(
+internal sealed record JupyterMessage(
     IReadOnlyList<byte[]> Identities,
     MessageHeader Header,
     MessageHeader? ParentHeader,

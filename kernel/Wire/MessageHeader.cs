@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CSharpKernel.Wire;
 
 /// <summary>The header frame of a Jupyter message, as the spec names its fields.</summary>
-public sealed record MessageHeader(
+internal sealed record MessageHeader(
     [property: JsonPropertyName("msg_id")] string MsgId,
     [property: JsonPropertyName("session")] string Session,
     [property: JsonPropertyName("username")] string Username,

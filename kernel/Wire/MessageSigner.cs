@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace CSharpKernel.Wire;
 
 /// <summary>HMAC-SHA256 over the four JSON frames, as hex; an empty key means no signing.</summary>
-public sealed class MessageSigner
+internal sealed class MessageSigner
 {
     public const string Scheme = "hmac-sha256";
 

@@ -4,7 +4,7 @@ namespace CSharpKernel.Wire;
 /// Remembers the signatures already accepted so that a captured message cannot be replayed.
 /// Bounded: the oldest signatures are forgotten first, as jupyter_client's Session culls its set.
 /// </summary>
-public sealed class ReplayGuard
+internal sealed class ReplayGuard
 {
     private readonly int _capacity;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CSharpKernel.Wire;
 
 /// <summary>Frames to messages and back: routing ids, the delimiter, the signature, four JSON frames, buffers.</summary>
-public sealed class WireCodec
+internal sealed class WireCodec
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
     private static readonly string[] RequiredHeaderFields = ["msg_id", "session", "username", "msg_type", "version"];

@@ -9,7 +9,7 @@ namespace CSharpKernel.Display.Interactive;
 /// only when a cell (or a package) touches it, and from then on the kernel consults it
 /// (<see cref="FormatterBridge"/>) for every value it shows.
 /// </summary>
-public static class InteractiveFormatting
+internal static class InteractiveFormatting
 {
     public const string AssemblyName = "Microsoft.DotNet.Interactive.Formatting";
 

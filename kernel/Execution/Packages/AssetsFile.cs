@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution.Packages;
 /// assets has them listed under runtimeTargets; the best RID of <see cref="RuntimeIds.Fallbacks"/>
 /// that it has wins, and its RID-specific assemblies replace the portable ones.
 /// </summary>
-public static class AssetsFile
+internal static class AssetsFile
 {
     private const string Placeholder = "_._";
 

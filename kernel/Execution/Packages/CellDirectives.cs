@@ -12,7 +12,7 @@ namespace CSharpKernel.Execution.Packages;
 /// the directives never reach it: each is found in the syntax tree and its text removed from its
 /// line, which stays, so that every line of the cell keeps its number.
 /// </summary>
-public sealed record CellDirectives(string Code, IReadOnlyList<PackageSpec> Packages, IReadOnlyList<string> Sources)
+internal sealed record CellDirectives(string Code, IReadOnlyList<PackageSpec> Packages, IReadOnlyList<string> Sources)
 {
     private const string PackageKeyword = "package";
     private const string SourceKeyword = "i";

@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution.Packages;
 /// versions of an assembly in its default load context, and binding to the lower one fails at
 /// run time or, worse, misbehaves.
 /// </summary>
-public sealed class ClosurePlan
+internal sealed class ClosurePlan
 {
     private readonly List<string> _conflicts = [];
 

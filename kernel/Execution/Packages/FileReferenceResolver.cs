@@ -10,7 +10,7 @@ namespace CSharpKernel.Execution.Packages;
 /// (<see cref="CellDirectives"/>) and their closure added to the cell's compilation, because the
 /// compiler takes one reference per <c>#r</c>.
 /// </summary>
-public sealed class FileReferenceResolver : MetadataReferenceResolver
+internal sealed class FileReferenceResolver : MetadataReferenceResolver
 {
     private readonly MetadataReferenceResolver _files = ScriptMetadataResolver.Default.WithBaseDirectory(Environment.CurrentDirectory);
 

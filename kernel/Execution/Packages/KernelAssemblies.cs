@@ -8,7 +8,7 @@ namespace CSharpKernel.Execution.Packages;
 /// framework's and the kernel's own dependencies. The default load context always binds these
 /// from here, so a package's copy of one could never be loaded beside it.
 /// </summary>
-public static class KernelAssemblies
+internal static class KernelAssemblies
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Paths = new(ReadTrustedPlatformAssemblies);
     private static readonly ConcurrentDictionary<string, Version> Versions = new(StringComparer.Ordinal);

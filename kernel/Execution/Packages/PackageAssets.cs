@@ -5,7 +5,7 @@ namespace CSharpKernel.Execution.Packages;
 /// native libraries (the RID-specific ones where it has them for this platform) and the names of
 /// the packages it depends on.
 /// </summary>
-public sealed record PackageAssets(string Name, string Version, string Directory, IReadOnlyList<string> Assemblies,
+internal sealed record PackageAssets(string Name, string Version, string Directory, IReadOnlyList<string> Assemblies,
     IReadOnlyList<string> NativeLibraries, IReadOnlyList<string> Dependencies)
 {
     public RestoredPackage ToRestored() => new(Name, Version, Directory, Assemblies);

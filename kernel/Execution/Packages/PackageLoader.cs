@@ -12,7 +12,7 @@ namespace CSharpKernel.Execution.Packages;
 /// the Resolving handler here answers every package assembly by name; a package assembly that
 /// loads a native library gets it from the package's <c>runtimes/&lt;rid&gt;/native</c> folder.
 /// </summary>
-public static class PackageLoader
+internal static class PackageLoader
 {
     private static readonly ConcurrentDictionary<string, PackageAssembly> Managed = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<string, string> Native = new(StringComparer.OrdinalIgnoreCase);

@@ -12,7 +12,7 @@ namespace CSharpKernel.Execution.Packages;
 /// <see cref="PackageLoader"/> for loading. Runs on the executor thread; <see cref="References"/>
 /// may be read from any thread.
 /// </summary>
-public sealed class PackageManager
+internal sealed class PackageManager
 {
     private readonly PackageRestorer _restorer;
     private readonly Func<object, DisplayHandle> _display;

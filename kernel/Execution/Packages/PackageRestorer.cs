@@ -14,7 +14,7 @@ namespace CSharpKernel.Execution.Packages;
 /// dependency closure from project.assets.json. A restore is cached by its packages and sources:
 /// the same set again reads the cached assets file and starts no process.
 /// </summary>
-public sealed class PackageRestorer
+internal sealed class PackageRestorer
 {
     private static readonly string TargetFramework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
 

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Execution.Packages;
 
 /// <summary>A package a cell asked for: <c>#r "nuget: Name, Version"</c> or <c>#:package Name@Version</c>; no version means the newest stable.</summary>
-public sealed record PackageSpec(string Name, string? Version)
+internal sealed record PackageSpec(string Name, string? Version)
 {
     public const string NugetPrefix = "nuget:";
 

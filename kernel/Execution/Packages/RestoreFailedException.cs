@@ -1,4 +1,4 @@
 namespace CSharpKernel.Execution.Packages;
 
 /// <summary>A package could not be restored; the message names it and says why.</summary>
-public sealed class RestoreFailedException(string message) : Exception(message);
+internal sealed class RestoreFailedException(string message) : Exception(message);

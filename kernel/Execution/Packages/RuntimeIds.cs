@@ -7,7 +7,7 @@ namespace CSharpKernel.Execution.Packages;
 /// specific first, as NuGet's RID graph falls back: linux-x64, then linux, then unix (and a
 /// distribution's own RID, should the runtime report one, before them all).
 /// </summary>
-public static class RuntimeIds
+internal static class RuntimeIds
 {
     public static IReadOnlyList<string> Fallbacks { get; } = Create();
 

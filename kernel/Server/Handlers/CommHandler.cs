@@ -5,7 +5,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server.Handlers;
 
 /// <summary>Comms: the kernel registers no comm targets yet, so every comm_open is closed at once.</summary>
-public static class CommHandler
+internal static class CommHandler
 {
     public static void Info(RequestContext request) =>
         request.Reply(new CommInfoReply(), ProtocolJsonContext.Default.CommInfoReply);

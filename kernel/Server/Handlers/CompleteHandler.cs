@@ -3,7 +3,7 @@ using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-public sealed class CompleteHandler
+internal sealed class CompleteHandler
 {
     private readonly LanguageService _language;
 

@@ -11,7 +11,7 @@ namespace CSharpKernel.Server.Handlers;
 /// execute_request: queued in arrival order and run on the executor. After a failed cell with
 /// stop_on_error, the requests that had already arrived are answered "aborted" without running.
 /// </summary>
-public sealed class ExecuteHandler
+internal sealed class ExecuteHandler
 {
     private readonly Executor _executor;
     private readonly ScriptSession _session;

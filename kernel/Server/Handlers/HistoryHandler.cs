@@ -6,7 +6,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server.Handlers;
 
 /// <summary>history_request: tail, range or search, each entry [session, line, input] or, with output, [session, line, [input, output]].</summary>
-public sealed class HistoryHandler
+internal sealed class HistoryHandler
 {
     private readonly HistoryStore _store;
 

@@ -3,7 +3,7 @@ using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-public sealed class InspectHandler
+internal sealed class InspectHandler
 {
     private readonly LanguageService _language;
 

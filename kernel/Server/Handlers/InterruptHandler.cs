@@ -3,7 +3,7 @@ using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-public sealed class InterruptHandler
+internal sealed class InterruptHandler
 {
     private readonly CellCancellation _cancellation;
 

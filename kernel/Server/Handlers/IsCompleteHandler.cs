@@ -3,7 +3,7 @@ using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-public static class IsCompleteHandler
+internal static class IsCompleteHandler
 {
     public static void Handle(RequestContext request)
     {

@@ -5,7 +5,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server.Handlers;
 
 /// <summary>kernel_info_request, on shell and on control.</summary>
-public static class KernelInfoHandler
+internal static class KernelInfoHandler
 {
     public static readonly string ImplementationVersion =
         typeof(KernelInfoHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -3,7 +3,7 @@ using CSharpKernel.Protocol;
 namespace CSharpKernel.Server.Handlers;
 
 /// <summary>Replies first, then asks the server to stop; the reply and the idle after it still go out.</summary>
-public sealed class ShutdownHandler
+internal sealed class ShutdownHandler
 {
     private readonly Action _requestShutdown;
 

@@ -8,7 +8,7 @@ namespace CSharpKernel.Server.Handlers;
 /// execute_request's user_expressions: each is evaluated after the cell against its state and
 /// answered as a mime bundle, or as an error of its own; none of them touches the history.
 /// </summary>
-public static class UserExpressions
+internal static class UserExpressions
 {
     public static Dictionary<string, JsonNode?> Evaluate(ScriptSession session, IReadOnlyDictionary<string, string> expressions,
         CancellationToken token)

@@ -6,7 +6,7 @@ namespace CSharpKernel.Tests.Execution;
 /// A script session driven cell by cell, without sockets, counting executions as the kernel does:
 /// a stored cell takes the next number, an unstored one runs under the current number.
 /// </summary>
-public sealed class SessionCells
+internal sealed class SessionCells
 {
     public SessionCells(ExecutionOptions options) => Session = TestSessions.Create(options);
 

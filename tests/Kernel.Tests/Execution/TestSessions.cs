@@ -3,7 +3,7 @@ using CSharpKernel.Execution;
 namespace CSharpKernel.Tests.Execution;
 
 /// <summary>Script sessions for unit tests: no sockets, no output sink, no input source.</summary>
-public static class TestSessions
+internal static class TestSessions
 {
     // Never installed as the process's console: it only satisfies the kernel API's input seam.
     private static readonly ConsoleCapture Capture = new();

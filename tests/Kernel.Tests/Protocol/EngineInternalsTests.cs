@@ -22,6 +22,19 @@ public sealed class EngineInternalsTests : KernelFixture
         Assert.That(Client.Execute("untouched").Result, Is.EqualTo("1"), "the refused cell did not run");
     }
 
+    [TestCase("typeof(CSharpKernel.Server.KernelServer)", "KernelServer")]
+    [TestCase("CSharpKernel.Language.CompletenessChecker.Check(\"x\")", "CompletenessChecker")]
+    [TestCase("new CSharpKernel.Execution.ScriptSession(null!, (Microsoft.CodeAnalysis.Scripting.ScriptOptions)null!, null!, null!, null!)", "ScriptSession")]
+    public void A_cell_sees_the_cell_api_and_not_the_kernels_insides(string code, string name)
+    {
+        var result = Client.Execute(code);
+        Assert.That(result.Status, Is.EqualTo("error"), result.ToString());
+        Assert.That(result.Reply.Str("evalue") + string.Join("\n", result.Reply.Content.GetProperty("traceback").EnumerateArray().Select(t => t.GetString())),
+            Does.Contain("CS0122").And.Contain(name), "inaccessible due to its protection level");
+        var api = Client.Execute("var h = display(Html(\"<b>x</b>\")); h.Update(Markdown(\"y\")); Kernel.Formatters.GetType().Name");
+        Assert.That(api.Status, Is.EqualTo("ok"), api.ToString());
+    }
+
     [Test]
     public void Internals_keep_working_after_a_refused_declaration()
     {
