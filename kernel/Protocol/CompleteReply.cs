@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record CompleteReply
+internal sealed record CompleteReply : IMessageContent<CompleteReply>
 {
+    public static string MsgType => "complete_reply";
+
+    public static JsonTypeInfo<CompleteReply> TypeInfo => ProtocolJsonContext.Default.CompleteReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public required IReadOnlyList<string> Matches { get; init; }
     public required int CursorStart { get; init; }

@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record ExecuteReply
+internal sealed record ExecuteReply : IMessageContent<ExecuteReply>
 {
+    public static string MsgType => "execute_reply";
+
+    public static JsonTypeInfo<ExecuteReply> TypeInfo => ProtocolJsonContext.Default.ExecuteReply;
+
     public required string Status { get; init; }
     public required int ExecutionCount { get; init; }
     public Dictionary<string, JsonNode?> UserExpressions { get; init; } = [];

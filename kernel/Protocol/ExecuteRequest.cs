@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 
 namespace CSharpKernel.Protocol;
@@ -7,8 +8,12 @@ namespace CSharpKernel.Protocol;
 /// default(T) for every init-only property missing from the JSON, which would wipe out the spec's
 /// defaults (store_history and allow_stdin are true when absent).
 /// </remarks>
-internal sealed record ExecuteRequest
+internal sealed record ExecuteRequest : IMessageContent<ExecuteRequest>
 {
+    public static string MsgType => "execute_request";
+
+    public static JsonTypeInfo<ExecuteRequest> TypeInfo => ProtocolJsonContext.Default.ExecuteRequest;
+
     public string Code { get; set; } = "";
     public bool Silent { get; set; }
     public bool StoreHistory { get; set; } = true;

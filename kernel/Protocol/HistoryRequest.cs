@@ -1,8 +1,14 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
 /// <summary>Every field but the access type may be absent or null; the defaults are IPython's.</summary>
-internal sealed record HistoryRequest
+internal sealed record HistoryRequest : IMessageContent<HistoryRequest>
 {
+    public static string MsgType => "history_request";
+
+    public static JsonTypeInfo<HistoryRequest> TypeInfo => ProtocolJsonContext.Default.HistoryRequest;
+
     public bool Output { get; set; }
     public bool Raw { get; set; } = true;
     public string HistAccessType { get; set; } = "tail";

@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record InspectReply
+internal sealed record InspectReply : IMessageContent<InspectReply>
 {
+    public static string MsgType => "inspect_reply";
+
+    public static JsonTypeInfo<InspectReply> TypeInfo => ProtocolJsonContext.Default.InspectReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public required bool Found { get; init; }
     public JsonObject Data { get; init; } = [];

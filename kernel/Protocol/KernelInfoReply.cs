@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-internal sealed record KernelInfoReply
+internal sealed record KernelInfoReply : IMessageContent<KernelInfoReply>
 {
+    public static string MsgType => "kernel_info_reply";
+
+    public static JsonTypeInfo<KernelInfoReply> TypeInfo => ProtocolJsonContext.Default.KernelInfoReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public required string ProtocolVersion { get; init; }
     public required string Implementation { get; init; }
