@@ -37,7 +37,7 @@ internal static class DefaultScriptOptions
             .WithImports(Imports)
             .WithReferences(FrameworkReferences())
             .WithLanguageVersion(LanguageVersion)
-            // Tracebacks place frames without it (CellLines), and it was a quarter of each cell's compile.
+            // Tracebacks place frames without it (CellFrameLocator), and it was a quarter of each cell's compile.
             .WithEmitDebugInformation(false)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithAllowUnsafe(true)

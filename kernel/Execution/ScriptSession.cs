@@ -228,7 +228,7 @@ internal sealed class ScriptSession
     /// <summary>The traceback of an exception thrown by cells' code, also outside a cell's run; safe from any thread.</summary>
     public CellError Describe(Exception exception)
     {
-        using var cells = new CellLines(name => CompilationOf(_latestScript, name));
+        using var cells = new CellFrameLocator(name => CompilationOf(_latestScript, name));
         return Tracebacks.ForException(exception, cells);
     }
 
@@ -275,7 +275,7 @@ internal sealed class ScriptSession
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
                 return CellOutcome.Failed(interrupted);
-            using var cells = new CellLines(name => CompilationOf(script, name));
+            using var cells = new CellFrameLocator(name => CompilationOf(script, name));
             return CellOutcome.Failed(Tracebacks.ForException(exception, cells));
         }
         if (alwaysValue)

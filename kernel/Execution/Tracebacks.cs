@@ -37,19 +37,19 @@ internal static class Tracebacks
     }
 
     public static CellError Interrupted() =>
-        new(InterruptedName, "The cell was interrupted.", [$"{InterruptedName}: The cell was interrupted."]);
+        new(InterruptedName, InterruptErrors.InterruptedMessage, [$"{InterruptedName}: {InterruptErrors.InterruptedMessage}"]);
 
-    /// <param name="cells">Places frames of cells' code, whose assemblies carry no debug information.</param>
-    public static CellError ForException(Exception exception, CellLines? cells = null)
+    /// <param name="locator">Places frames of cells' code, whose assemblies carry no debug information.</param>
+    public static CellError ForException(Exception exception, CellFrameLocator? locator = null)
     {
         var lines = new List<string> { $"{exception.GetType().FullName}: {exception.Message}" };
-        lines.AddRange(UserFrames(exception, cells));
+        lines.AddRange(UserFrames(exception, locator));
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
         return new CellError(exception.GetType().Name, exception.Message, lines);
     }
 
-    private static IEnumerable<string> UserFrames(Exception exception, CellLines? cells)
+    private static IEnumerable<string> UserFrames(Exception exception, CellFrameLocator? locator)
     {
         foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
         {
@@ -58,7 +58,7 @@ internal static class Tracebacks
             if (method is null || assembly == KernelAssembly || IsRoslyn(assembly))
                 continue;
             // The source resolver may root the cell's path in the kernel's directory: the file name is the cell.
-            var (path, line) = frame.GetFileName() is { } known ? (known, frame.GetFileLineNumber()) : cells?.Find(frame) ?? ("", 0);
+            var (path, line) = frame.GetFileName() is { } known ? (known, frame.GetFileLineNumber()) : locator?.Find(frame) ?? ("", 0);
             var file = path.Length > 0 ? Path.GetFileName(path) : null;
             if (file is not null && file.StartsWith(CellName.Prefix, StringComparison.Ordinal))
                 yield return $"   at {file}, line {line}{FrameNames.InMember(method)}";

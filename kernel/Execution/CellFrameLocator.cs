@@ -13,13 +13,13 @@ namespace CSharpKernel.Execution;
 /// cell). The same compilation emitted again with a PDB has the same IL and metadata tokens, so
 /// its sequence points place the frames of the code that ran.
 /// </summary>
-internal sealed class CellLines : IDisposable
+internal sealed class CellFrameLocator : IDisposable
 {
     private readonly Func<string, Compilation?> _compilationOf;
     private readonly Dictionary<string, MetadataReaderProvider?> _debugInfo = new(StringComparer.Ordinal);
 
     /// <param name="compilationOf">The compilation that built the assembly of a given name, if it is a cell's.</param>
-    public CellLines(Func<string, Compilation?> compilationOf) => _compilationOf = compilationOf;
+    public CellFrameLocator(Func<string, Compilation?> compilationOf) => _compilationOf = compilationOf;
 
     /// <summary>The frame's source file and line, or null when it is not in a cell's code or cannot be placed.</summary>
     public (string File, int Line)? Find(StackFrame frame)
