@@ -79,6 +79,7 @@ internal sealed class KernelServer : IDisposable
         var languageWarmUp = new WarmUpTrigger(_language.WarmUpInBackground);
         _warmUp = new WarmUpTrigger(() =>
         {
+            CompletenessWarmUp.Start();
             _executor.Post(_session.WarmUp);
             _executor.PostWhenIdle(languageWarmUp.Fire);
         });

@@ -19,6 +19,8 @@ switch (suite)
         var rounds = numbers.Count > 0 ? numbers[0] : 10;
         var starts = numbers.Count > 1 ? numbers[1] : 5;
         Console.WriteLine(FirstCompletion.Measure(starts));
+        foreach (var figure in FirstIsComplete.Measure(starts))
+            Console.WriteLine(figure);
         foreach (var figure in WarmLatency.Measure(rounds))
             Console.WriteLine(figure);
         foreach (var figure in BusyLatency.Measure(rounds))
