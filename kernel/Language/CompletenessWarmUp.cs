@@ -11,7 +11,7 @@ namespace CSharpKernel.Language;
 /// the prompt ("cannot enter context"), so a cold first answer of 0.2 to 0.6 s on a busy machine,
 /// against ipykernel's few milliseconds, left a window users and scripts typing ahead fell into.
 /// </summary>
-public static class CompletenessWarmUp
+internal static class CompletenessWarmUp
 {
     private static readonly string[] Shapes =
     [
