@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Wire;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Cli;
 
@@ -9,7 +9,7 @@ namespace CSharpKernel.Cli;
 /// </summary>
 internal static class NotebookOutputs
 {
-    public static JsonArray From(IEnumerable<JupyterMessage> messages)
+    public static JsonArray From(IEnumerable<ReceivedMessage> messages)
     {
         var outputs = new List<JsonObject>();
         var clearPending = false;

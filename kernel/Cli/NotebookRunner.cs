@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CSharpKernel.Client;
 using CSharpKernel.Execution;
 
 namespace CSharpKernel.Cli;
@@ -13,6 +14,9 @@ namespace CSharpKernel.Cli;
 /// </summary>
 internal sealed class NotebookRunner
 {
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
     private readonly TextWriter _console;
     private readonly TimeSpan _cellTimeout;
 
@@ -27,8 +31,22 @@ internal sealed class NotebookRunner
     {
         var cells = notebook["cells"] as JsonArray ?? throw new InvalidDataException("the notebook has no cells");
         NotebookParameters.Inject(cells, parameters);
-        using var kernel = new KernelConnection();
-        kernel.WaitForReady();
+        using var kernel = KernelProcess.Start([.. KernelLauncher.Command(), "run", "--connection-file", "{connection_file}"],
+            ConnectionInfo.Loopback(ConnectionInfo.NewKey(), "csharp"));
+        using var client = new KernelClient(kernel);
+        try
+        {
+            client.WaitForReady(ReadyTimeout);
+            return RunCells(client, cells, allowErrors);
+        }
+        finally
+        {
+            client.Shutdown(ShutdownGrace);
+        }
+    }
+
+    private bool RunCells(KernelClient client, JsonArray cells, bool allowErrors)
+    {
         var succeeded = true;
         foreach (var cell in cells.OfType<JsonObject>().Where(c => c["cell_type"]?.GetValue<string>() == "code"))
         {
@@ -42,16 +60,16 @@ internal sealed class NotebookRunner
                 NotRun.Add(cellKernel);
                 continue;
             }
-            var (reply, messages) = kernel.Execute(code, _cellTimeout);
-            var outputs = NotebookOutputs.From(messages);
-            cell["execution_count"] = reply.TryGetProperty("execution_count", out var count) ? count.GetInt32() : null;
+            var result = Execute(client, code);
+            var outputs = NotebookOutputs.From(result.Iopub);
+            cell["execution_count"] = result.Reply.Content.TryGetProperty("execution_count", out var count) ? count.GetInt32() : null;
             _console.WriteLine($"In [{cell["execution_count"]}]: {Indent(source)}");
             foreach (var output in outputs.OfType<JsonObject>())
                 _console.Write(NotebookOutputs.Text(output));
             _console.WriteLine();
             NotebookOutputs.Seal(outputs);
             cell["outputs"] = outputs;
-            if (reply.GetProperty("status").GetString() != "ok")
+            if (result.Status != "ok")
             {
                 succeeded = false;
                 if (!allowErrors)
@@ -59,6 +77,18 @@ internal sealed class NotebookRunner
             }
         }
         return succeeded;
+    }
+
+    private ExecutionResult Execute(KernelClient client, string code)
+    {
+        try
+        {
+            return client.Execute(code, timeout: _cellTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the cell did not finish within {_cellTimeout}");
+        }
     }
 
     // Notebooks are read by people and diffed: markup and quotes are written as they are, not as \u escapes.

@@ -1,4 +1,4 @@
-using CSharpKernel.Tests.Harness;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Benchmarks;
 

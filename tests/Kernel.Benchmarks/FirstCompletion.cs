@@ -1,3 +1,4 @@
+using CSharpKernel.Client;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Benchmarks;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using CSharpKernel.Client;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Benchmarks;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CSharpKernel.Client;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Benchmarks;

@@ -1,1 +1,2 @@
+global using CSharpKernel.Client;
 global using NUnit.Framework;

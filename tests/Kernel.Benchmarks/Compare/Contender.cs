@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Tests.Harness;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Benchmarks.Compare;
 

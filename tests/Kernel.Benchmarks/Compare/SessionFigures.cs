@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CSharpKernel.Tests.Harness;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Benchmarks.Compare;
 

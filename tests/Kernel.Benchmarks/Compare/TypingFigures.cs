@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using CSharpKernel.Tests.Harness;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Benchmarks.Compare;
 

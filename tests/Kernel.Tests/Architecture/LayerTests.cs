@@ -16,6 +16,8 @@ public sealed partial class LayerTests
         ["Display"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Execution"],
         ["Extensions"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
         ["Magics"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli"],
+        ["Client"] = ["Microsoft.CodeAnalysis", "CSharpKernel.Server", "CSharpKernel.Execution", "CSharpKernel.Language", "CSharpKernel.Display",
+            "CSharpKernel.Extensions", "CSharpKernel.Magics", "CSharpKernel.History", "CSharpKernel.Cli"],
         ["History"] = ["NetMQ", "Microsoft.CodeAnalysis", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Execution"],
     };
 
@@ -31,6 +33,19 @@ public sealed partial class LayerTests
                 .ToList()
             : [];
         Assert.That(violations, Is.Empty);
+    }
+
+    /// <summary>The client talks to any kernel from outside: inside the kernel only the CLI, which runs notebooks through one, may use it.</summary>
+    [Test]
+    public void Only_the_cli_uses_the_client()
+    {
+        var root = Path.Combine(RepositoryRoot(), "kernel");
+        var users = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(root, file))
+            .Where(file => file.Split(Path.DirectorySeparatorChar)[0] is not ("Cli" or "Client" or "obj" or "bin"))
+            .Where(file => UsingLine().Matches(File.ReadAllText(Path.Combine(root, file))).Any(m => m.Groups[1].Value.StartsWith("CSharpKernel.Client", StringComparison.Ordinal)))
+            .ToList();
+        Assert.That(users, Is.Empty);
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Tests.Protocol;
@@ -13,7 +12,7 @@ public sealed class StdinTests : KernelFixture
         Assert.That(request.Str("prompt"), Is.EqualTo("Name: "));
         Assert.That(request.Content.GetProperty("password").GetBoolean(), Is.False);
         Assert.That(request.ParentMsgId, Is.EqualTo(id), "input_request is parented to the execute_request");
-        Client.Send("stdin", "input_reply", new JsonObject { ["value"] = "Ada" });
+        Client.AnswerInput("Ada");
 
         var result = Client.Collect(id);
         Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
@@ -27,7 +26,7 @@ public sealed class StdinTests : KernelFixture
         var request = NextInputRequest();
         Assert.That(request.Str("prompt"), Is.EqualTo("Secret: "));
         Assert.That(request.Content.GetProperty("password").GetBoolean(), Is.True);
-        Client.Send("stdin", "input_reply", new JsonObject { ["value"] = "hunter2" });
+        Client.AnswerInput("hunter2");
         Assert.That(Client.Collect(id).Result, Is.EqualTo("7"));
     }
 
@@ -36,7 +35,7 @@ public sealed class StdinTests : KernelFixture
     {
         var id = Client.SendExecute("new[] { (char)Console.Read(), (char)Console.Read(), (char)Console.Read() }", allowStdin: true);
         NextInputRequest();
-        Client.Send("stdin", "input_reply", new JsonObject { ["value"] = "ab" });
+        Client.AnswerInput("ab");
         Assert.That(Client.Collect(id).Result, Is.EqualTo("char[3] { 'a', 'b', '\\n' }"));
     }
 
@@ -63,7 +62,7 @@ public sealed class StdinTests : KernelFixture
         Client.Execute("var keptAcrossInterrupt = 11;");
         var id = Client.SendExecute("var answer = Console.ReadLine();", allowStdin: true);
         NextInputRequest();
-        Client.Request("interrupt_request", new JsonObject(), channel: "control");
+        Client.Interrupt();
         var result = Client.Collect(id);
         Assert.That(result.Status, Is.EqualTo("error"));
         Assert.That(result.Reply.Str("ename"), Is.EqualTo("KernelInterrupted"));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CSharpKernel.Tests.Harness;
+namespace CSharpKernel.Client;
 
 /// <summary>A message the test client received, with its content parsed.</summary>
 public sealed record ReceivedMessage(string Channel, string MsgType, string? ParentMsgId, JsonElement Header, JsonElement Content, JsonElement ParentHeader, IReadOnlyList<byte[]> Buffers)

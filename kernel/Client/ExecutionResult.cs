@@ -1,4 +1,4 @@
-namespace CSharpKernel.Tests.Harness;
+namespace CSharpKernel.Client;
 
 /// <summary>Everything one execute_request produced: its reply and the iopub messages parented to it, up to idle.</summary>
 public sealed record ExecutionResult(ReceivedMessage Reply, IReadOnlyList<ReceivedMessage> Iopub)

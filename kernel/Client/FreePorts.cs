@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CSharpKernel.Tests.Harness;
+namespace CSharpKernel.Client;
 
 /// <summary>
 /// Loopback ports for a connection file. A port the system hands out for a listener on port 0 is

@@ -6,16 +6,19 @@ using CSharpKernel.Wire;
 using NetMQ;
 using NetMQ.Sockets;
 
-namespace CSharpKernel.Tests.Harness;
+namespace CSharpKernel.Client;
 
 /// <summary>
-/// A Jupyter client over real ZeroMQ sockets, as jupyter_client is one: DEALER sockets for shell,
-/// control and stdin (shell and stdin share an identity), SUB for iopub, REQ for heartbeat.
-/// Used from one test thread; messages that arrive before they are asked for are kept.
+/// A Jupyter client over ZeroMQ sockets, as jupyter_client is one: DEALER sockets for shell,
+/// control and stdin (shell and stdin share an identity), SUB for iopub, REQ for heartbeat; signed
+/// and parsed by the kernel's own <see cref="WireCodec"/>. Used from one thread; messages that
+/// arrive before they are asked for are kept. The CLI, the tests and the benchmarks all use it.
 /// </summary>
 public sealed class KernelClient : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     private readonly WireCodec _codec;
     private readonly string _session = Guid.NewGuid().ToString();
@@ -73,7 +76,7 @@ public sealed class KernelClient : IDisposable
     /// <summary>Sends content exactly as given, signed: JSON that JsonObject would not write (a lone surrogate escape, ...).</summary>
     public string SendRaw(string channel, string msgType, byte[] contentJson, IReadOnlyList<byte[]>? buffers = null)
     {
-        var header = new MessageHeader(Guid.NewGuid().ToString(), _session, "test", DateTime.UtcNow.ToString("o"), msgType, "5.3");
+        var header = new MessageHeader(Guid.NewGuid().ToString(), _session, Environment.UserName, DateTime.UtcNow.ToString("o"), msgType, "5.3");
         var message = new JupyterMessage([], header, null, default, default, buffers ?? []);
         SendFrames(channel, _codec.Encode(message, contentJson));
         return header.MsgId;
@@ -91,6 +94,35 @@ public sealed class KernelClient : IDisposable
     {
         var id = Send(channel, msgType, content);
         return WaitForReply(channel, id, timeout ?? DefaultTimeout);
+    }
+
+    /// <summary>Answers the kernel's input_request (Console.ReadLine, a password prompt) with what the user typed.</summary>
+    public void AnswerInput(string value) => Send("stdin", "input_reply", new JsonObject { ["value"] = value });
+
+    /// <summary>interrupt_request on control and its reply, for kernels whose kernelspec says interrupt_mode message.</summary>
+    public ReceivedMessage Interrupt(TimeSpan? timeout = null) => Request("interrupt_request", new JsonObject(), "control", timeout);
+
+    /// <summary>
+    /// Ends the kernel as jupyter_client's shutdown_kernel does: shutdown_request on control, a grace
+    /// period for the reply and the exit; disposing the <see cref="KernelProcess"/> kills what is left.
+    /// </summary>
+    public void Shutdown(TimeSpan grace)
+    {
+        if (Kernel.Process.HasExited)
+            return;
+        var id = Send("control", "shutdown_request", new JsonObject { ["restart"] = false });
+        TryReceiveFor("control", m => m.ParentMsgId == id, grace);
+        Kernel.WaitForExit(grace);
+    }
+
+    /// <summary>Whether the heartbeat echoes a ping within the time; a fresh REQ socket each time, as one left waiting cannot send again.</summary>
+    public bool IsAlive(TimeSpan timeout)
+    {
+        using var heartbeat = new RequestSocket();
+        heartbeat.Options.Linger = TimeSpan.Zero;
+        heartbeat.Connect(Kernel.Endpoint("hb"));
+        heartbeat.SendFrame("ping");
+        return heartbeat.TryReceiveFrameBytes(timeout, out _);
     }
 
     public ExecutionResult Execute(string code, bool silent = false, bool storeHistory = true, bool allowStdin = false,
@@ -190,8 +222,8 @@ public sealed class KernelClient : IDisposable
 
     private static ReceivedMessage ToReceived(string channel, JupyterMessage message)
     {
-        var header = JsonSerializer.SerializeToElement(message.Header);
-        var parent = message.ParentHeader is null ? JsonSerializer.SerializeToElement(new { }) : JsonSerializer.SerializeToElement(message.ParentHeader);
+        var header = JsonSerializer.SerializeToElement(message.Header, WireJsonContext.Default.MessageHeader);
+        var parent = message.ParentHeader is null ? EmptyObject : JsonSerializer.SerializeToElement(message.ParentHeader, WireJsonContext.Default.MessageHeader);
         return new ReceivedMessage(channel, message.MsgType, message.ParentHeader?.MsgId, header, message.Content, parent, message.Buffers);
     }
 }
