@@ -1,7 +1,7 @@
 namespace CSharpKernel.Client;
 
 /// <summary>Everything one execute_request produced: its reply and the iopub messages parented to it, up to idle.</summary>
-public sealed record ExecutionResult(ReceivedMessage Reply, IReadOnlyList<ReceivedMessage> Iopub)
+internal sealed record ExecutionResult(ReceivedMessage Reply, IReadOnlyList<ReceivedMessage> Iopub)
 {
     public string Status => Reply.Str("status");
 

@@ -10,7 +10,7 @@ namespace CSharpKernel.Client;
 /// ("Address already in use"). Ports below that range are only ever taken by listeners, so one is
 /// picked at random there, checked free by binding it, and never handed out twice by this process.
 /// </summary>
-public static class FreePorts
+internal static class FreePorts
 {
     private const int Lowest = 20000;
     private const int BelowEphemeral = 32768;

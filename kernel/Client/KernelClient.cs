@@ -14,7 +14,7 @@ namespace CSharpKernel.Client;
 /// and parsed by the kernel's own <see cref="WireCodec"/>. Used from one thread; messages that
 /// arrive before they are asked for are kept. The CLI, the tests and the benchmarks all use it.
 /// </summary>
-public sealed class KernelClient : IDisposable
+internal sealed class KernelClient : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 

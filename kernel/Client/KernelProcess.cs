@@ -7,7 +7,7 @@ namespace CSharpKernel.Client;
 /// A kernel process, started with a connection file of free loopback ports, as a Jupyter client
 /// starts it. Its standard error is kept for the messages of whoever waits on it in vain.
 /// </summary>
-public sealed class KernelProcess : IDisposable
+internal sealed class KernelProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _stderr = new();

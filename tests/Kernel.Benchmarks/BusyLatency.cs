@@ -3,7 +3,7 @@ using CSharpKernel.Client;
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>Completion and inspection while a 10 s cell runs: the shell must not wait for the executor.</summary>
-public static class BusyLatency
+internal static class BusyLatency
 {
     public static IReadOnlyList<Latency> Measure(int rounds)
     {

@@ -9,7 +9,7 @@ namespace CSharpKernel.Benchmarks;
 /// What the checkpoints cost: the same cell compiled as written and with checkpoints, run in
 /// turn on a cell thread (as the kernel runs cells), best and median of the runs compared.
 /// </summary>
-public static class CheckpointOverhead
+internal static class CheckpointOverhead
 {
     private static readonly (string Name, string Code)[] Cases =
     [

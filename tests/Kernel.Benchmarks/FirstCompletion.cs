@@ -4,7 +4,7 @@ using CSharpKernel.Tests.Harness;
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>The first completion a user asks for, right after the kernel answers its first kernel_info: one sample per kernel start.</summary>
-public static class FirstCompletion
+internal static class FirstCompletion
 {
     public static Latency Measure(int kernelStarts)
     {

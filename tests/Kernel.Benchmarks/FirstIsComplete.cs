@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CSharpKernel.Client;
 using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Benchmarks;
@@ -8,7 +9,7 @@ namespace CSharpKernel.Benchmarks;
 /// the console waits for them inside its Enter key handler, where a key typed or a terminal report
 /// arriving meanwhile breaks its prompt, so their time is a window for that fault.
 /// </summary>
-public static class FirstIsComplete
+internal static class FirstIsComplete
 {
     /// <summary>About what a person takes from the first prompt to typing <c>1+1</c> and Enter.</summary>
     private static readonly TimeSpan Typing = TimeSpan.FromMilliseconds(500);

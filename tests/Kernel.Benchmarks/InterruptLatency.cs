@@ -11,7 +11,7 @@ namespace CSharpKernel.Benchmarks;
 /// code, measured as a real client: the clock starts when the cell has printed "ready" and the
 /// interrupt is sent, and stops when the reply is received.
 /// </summary>
-public static class InterruptLatency
+internal static class InterruptLatency
 {
     private const int Sigint = 2;
 

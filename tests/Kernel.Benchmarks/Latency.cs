@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>Round-trip times of one kind of request, summarised as the benchmark prints them.</summary>
-public sealed class Latency(string name)
+internal sealed class Latency(string name)
 {
     private readonly List<double> _milliseconds = [];
 

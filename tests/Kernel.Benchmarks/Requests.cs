@@ -5,7 +5,7 @@ using CSharpKernel.Tests.Harness;
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>The requests a notebook front end sends while the user types, and the cells that give them something to find.</summary>
-public static class Requests
+internal static class Requests
 {
     public static readonly string[] Cells =
     [

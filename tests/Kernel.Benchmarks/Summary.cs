@@ -1,7 +1,7 @@
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>Median, 90th and 95th percentile, minimum and maximum of a set of timings, in milliseconds.</summary>
-public sealed record Summary(double Median, double P95, double Min, double Max, int Count)
+internal sealed record Summary(double Median, double P95, double Min, double Max, int Count)
 {
     public double P90 { get; init; }
 

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Benchmarks;
 
 /// <summary>Completion and inspection once the kernel is warm and some cells have run.</summary>
-public static class WarmLatency
+internal static class WarmLatency
 {
     public static IReadOnlyList<Latency> Measure(int rounds)
     {

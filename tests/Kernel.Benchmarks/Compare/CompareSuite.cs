@@ -7,7 +7,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// Our kernel against Debian's ipykernel in the same run, both started from their kernelspecs and
 /// driven by the same ZeroMQ client, interleaved; prints a table and writes the figures as JSON.
 /// </summary>
-public static class CompareSuite
+internal static class CompareSuite
 {
     public const string IpykernelSpec = "/usr/share/jupyter/kernels/python3";
 

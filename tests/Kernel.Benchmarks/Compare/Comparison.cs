@@ -3,7 +3,7 @@ using CSharpKernel.Client;
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>The two kernels under comparison (ipykernel may be absent) and the helpers every figure shares.</summary>
-public sealed class Comparison(Contender ours, Contender? theirs, Counts counts)
+internal sealed class Comparison(Contender ours, Contender? theirs, Counts counts)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -7,7 +7,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// One kernel in the comparison: how its kernelspec starts it, how a client interrupts it, and the
 /// same small programs written in its language.
 /// </summary>
-public sealed class Contender(string name, string specDirectory, IReadOnlyList<string> argv, bool interruptByMessage,
+internal sealed class Contender(string name, string specDirectory, IReadOnlyList<string> argv, bool interruptByMessage,
     IReadOnlyDictionary<string, string> environment, ContenderCode code)
 {
     public string Name { get; } = name;

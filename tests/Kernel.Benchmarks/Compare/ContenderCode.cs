@@ -1,7 +1,7 @@
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>The benchmark's programs in one kernel's language.</summary>
-public sealed record ContenderCode(
+internal sealed record ContenderCode(
     string OnePlusOne,
     string TrivialCell,
     Func<int, string> DefineVariable,

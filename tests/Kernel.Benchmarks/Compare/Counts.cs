@@ -1,7 +1,7 @@
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>How many samples each figure takes: the full run, or a short one that only proves the program still works.</summary>
-public sealed record Counts(int Starts, int TrivialCells, int InterruptRuns, int[] MemoryCheckpoints, int PrintLines, int PrintRuns, int LanguageRounds, int TypedCells)
+internal sealed record Counts(int Starts, int TrivialCells, int InterruptRuns, int[] MemoryCheckpoints, int PrintLines, int PrintRuns, int LanguageRounds, int TypedCells)
 {
     public static readonly Counts Full = new(8, 500, 10, [1, 10, 1000, 5000], 100_000, 3, 30, 1000);
 

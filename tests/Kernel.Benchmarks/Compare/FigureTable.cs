@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>The figures as a table on the console and as JSON in a file.</summary>
-public static class FigureTable
+internal static class FigureTable
 {
     public static void Print(IReadOnlyList<Figure> figures, TextWriter output, string theirs = "ipykernel")
     {

@@ -8,7 +8,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// cell's execute_reply, per kind of stuck code. A kernel that has not answered within the
 /// patience is counted as not interrupted in that run and replaced by a fresh one.
 /// </summary>
-public static class InterruptFigures
+internal static class InterruptFigures
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(100);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>Resident memory (VmRSS) as small cells that each define a variable pile up, and its growth per cell.</summary>
-public static class MemoryFigures
+internal static class MemoryFigures
 {
     public static IEnumerable<Figure> Measure(Comparison comparison)
     {

@@ -1,7 +1,7 @@
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>Timings gathered per kernel under one figure's name, summarised once all are in.</summary>
-public sealed class Samples
+internal sealed class Samples
 {
     private readonly Dictionary<string, List<double>> _byKernel = new();
 

@@ -7,7 +7,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// Figures of a kernel that is already running: a trivial cell's round trip, warm completion and
 /// inspection, and printing many lines. Both kernels run side by side and take turns.
 /// </summary>
-public static class SessionFigures
+internal static class SessionFigures
 {
     private const int WarmUpCells = 20;
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>SIGINT straight through libc, so that the clock does not include starting a kill process.</summary>
-public static class Signals
+internal static class Signals
 {
     private const int Sigint = 2;
 

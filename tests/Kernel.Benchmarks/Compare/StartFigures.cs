@@ -9,7 +9,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// result (sent at once, as nbclient does, or after a pause, as a person does), and the first
 /// completion and inspection.
 /// </summary>
-public static class StartFigures
+internal static class StartFigures
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
 

@@ -10,7 +10,7 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// far. The same session again without completions tells what the completions themselves cost:
 /// resident memory (after a collection) and the cell and completion latency.
 /// </summary>
-public static class TypingFigures
+internal static class TypingFigures
 {
     public static IEnumerable<Figure> Measure(Comparison comparison)
     {

@@ -3,8 +3,8 @@ namespace CSharpKernel.Tests.Harness;
 /// <summary>A kernel and a connected, ready client, shared by the tests of one fixture.</summary>
 public abstract class KernelFixture
 {
-    protected KernelProcess Kernel { get; private set; } = null!;
-    protected KernelClient Client { get; private set; } = null!;
+    private protected KernelProcess Kernel { get; private set; } = null!;
+    private protected KernelClient Client { get; private set; } = null!;
 
     protected virtual string Key => "fixture-secret";
 

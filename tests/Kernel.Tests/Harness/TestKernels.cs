@@ -8,7 +8,7 @@ namespace CSharpKernel.Tests.Harness;
 /// member of the client's <see cref="KernelProcess"/>, and adds what only tests want (history kept
 /// in memory, a launcher in front, fields of the connection file broken on purpose).
 /// </summary>
-public static class TestKernels
+internal static class TestKernels
 {
     extension(KernelProcess)
     {

@@ -3,7 +3,7 @@ using CSharpKernel.Tests.Harness;
 namespace CSharpKernel.Tests.Interrupts;
 
 /// <summary>What every interrupt must leave behind, checked the same way for every case.</summary>
-public static class InterruptAssertions
+internal static class InterruptAssertions
 {
     public const string InterruptedName = "KernelInterrupted";
 

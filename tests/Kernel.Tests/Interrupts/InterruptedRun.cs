@@ -6,7 +6,7 @@ namespace CSharpKernel.Tests.Interrupts;
 /// A cell interrupted once it said it was ready, and a cell queued behind it: what the client
 /// saw before the interrupt, the interrupted cell's reply and iopub, and the queued cell's.
 /// </summary>
-public sealed record InterruptedRun(string OutputBeforeInterrupt, ExecutionResult Interrupted, ExecutionResult Queued)
+internal sealed record InterruptedRun(string OutputBeforeInterrupt, ExecutionResult Interrupted, ExecutionResult Queued)
 {
     public const string ReadyMarker = "ready";
 

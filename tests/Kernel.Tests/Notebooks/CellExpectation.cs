@@ -6,7 +6,7 @@ namespace CSharpKernel.Tests.Notebooks;
 /// What one code cell shows when it runs. Every default means "none": no stdout, no result, no
 /// error, no display, no HTML, no input asked for; a cell shows exactly what is listed.
 /// </summary>
-public sealed record CellExpectation
+internal sealed record CellExpectation
 {
     /// <summary>The text/plain of the execute_result, exactly.</summary>
     public string? Result { get; init; }

@@ -9,7 +9,7 @@ public sealed class DisplayNotebookTests : NotebookFixture
 
     protected override string NotebookName => "display.ipynb";
 
-    protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
+    private protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
     {
         ["plain"] = new() { Result = "42" },
         ["plain-string"] = new() { Result = "\"The answer is 42\"" },

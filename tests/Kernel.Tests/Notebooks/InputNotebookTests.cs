@@ -25,7 +25,7 @@ public sealed class InputNotebookTests : NotebookFixture
 
     protected override bool AllowStdin => true;
 
-    protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
+    private protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
     {
         ["readline"] = new() { Inputs = [new("What is your name? ", "Ada")], Stdout = "Hello, Ada!\n" },
         ["numbers"] = new() { Inputs = [new("How many stars? ", "5")], Stdout = "*****\n" },

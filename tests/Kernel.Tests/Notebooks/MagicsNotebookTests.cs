@@ -12,7 +12,7 @@ public sealed class MagicsNotebookTests : NotebookFixture
 
     protected override string NotebookName => "magics.ipynb";
 
-    protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
+    private protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; } = new Dictionary<string, CellExpectation>
     {
         ["lsmagic"] = new()
         {

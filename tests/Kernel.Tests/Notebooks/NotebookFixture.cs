@@ -12,7 +12,7 @@ public abstract class NotebookFixture : KernelFixture
     protected abstract string NotebookName { get; }
 
     /// <summary>One expectation per code cell, by the cell's id.</summary>
-    protected abstract IReadOnlyDictionary<string, CellExpectation> Expectations { get; }
+    private protected abstract IReadOnlyDictionary<string, CellExpectation> Expectations { get; }
 
     /// <summary>Whether cells are sent with allow_stdin, so that reading input asks the test.</summary>
     protected virtual bool AllowStdin => false;
@@ -59,7 +59,7 @@ public abstract class NotebookFixture : KernelFixture
     }
 
     /// <summary>Runs a cell, answering each input_request it sends with the next of <paramref name="inputs"/>.</summary>
-    protected ExecutionResult Run(NotebookCell cell, IReadOnlyList<InputAnswer> inputs, bool allowStdin)
+    private protected ExecutionResult Run(NotebookCell cell, IReadOnlyList<InputAnswer> inputs, bool allowStdin)
     {
         var id = Client.SendExecute(cell.Source, allowStdin: allowStdin, stopOnError: false);
         foreach (var input in inputs)
@@ -76,7 +76,7 @@ public abstract class NotebookFixture : KernelFixture
         return result;
     }
 
-    protected static void Check(ExecutionResult result, CellExpectation expected, string what)
+    private protected static void Check(ExecutionResult result, CellExpectation expected, string what)
     {
         if (expected.StdoutPattern is { } pattern)
             Assert.That(result.Stdout, Does.Match(pattern), what);
@@ -117,7 +117,7 @@ public abstract class NotebookFixture : KernelFixture
     }
 
     /// <summary>The value of one mime type in a display or result, or "" when it has none.</summary>
-    protected static string Data(ReceivedMessage message, string mimeType) =>
+    private protected static string Data(ReceivedMessage message, string mimeType) =>
         message.Content.GetProperty("data").TryGetProperty(mimeType, out var value) ? value.GetString()! : "";
 
     private static void AssertEach(List<ReceivedMessage> messages, IReadOnlyList<string> fragments, string what)

@@ -54,7 +54,7 @@ public sealed class PackagesNotebookTests : NotebookFixture
 
     protected override string NotebookName => "packages.ipynb";
 
-    protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; }
+    private protected override IReadOnlyDictionary<string, CellExpectation> Expectations { get; }
 
     protected override IReadOnlyDictionary<string, string> Environment =>
         new Dictionary<string, string> { ["CSHARP_KERNEL_PACKAGE_CACHE"] = _cache };

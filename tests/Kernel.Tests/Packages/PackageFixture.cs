@@ -19,9 +19,9 @@ public abstract class PackageFixture : KernelFixture
     [OneTimeTearDown]
     public void RemoveCache() => Directory.Delete(_cache, recursive: true);
 
-    protected static string PlainText(ReceivedMessage message) =>
+    private protected static string PlainText(ReceivedMessage message) =>
         message.Content.GetProperty("data").GetProperty("text/plain").GetString()!;
 
-    protected static string DisplayId(ReceivedMessage message) =>
+    private protected static string DisplayId(ReceivedMessage message) =>
         message.Content.GetProperty("transient").GetProperty("display_id").GetString()!;
 }
