@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Cli;
 
@@ -69,8 +70,8 @@ public sealed class NotebookRunner
 
     /// <summary>What this kernel runs for a cell of the given .NET Interactive kernel, or null when it cannot run it.</summary>
     private static string? CodeFor(string cellKernel, string source) =>
-        MagicLine.CSharpKernelNames.Contains(cellKernel) ? source
-        : MagicLine.ForeignBodies.Contains(cellKernel) ? $"#!{cellKernel}\n{source}"
+        MagicSyntax.CSharpKernelNames.Contains(cellKernel) ? source
+        : MagicSyntax.ForeignBodies.Contains(cellKernel) ? $"#!{cellKernel}\n{source}"
         : null;
 
     public static JsonObject Load(string path) =>

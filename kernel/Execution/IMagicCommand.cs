@@ -1,3 +1,5 @@
+using CSharpKernel.Magics.Syntax;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CSharpKernel.Display;
 using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 

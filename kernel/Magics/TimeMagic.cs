@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
