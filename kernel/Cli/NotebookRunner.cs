@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
 using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Cli;

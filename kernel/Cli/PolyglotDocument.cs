@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
 using CSharpKernel.Magics.Syntax;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;

@@ -1,5 +1,4 @@
 using CSharpKernel.Execution;
-using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 

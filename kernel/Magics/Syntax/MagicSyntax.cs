@@ -79,7 +79,7 @@ public static class MagicSyntax
         if (HelpRequest(code) is { } help)
             lines.Add(help);
         else
-            foreignBody = ReadCell(code, 0, lines, commandPositions);
+            foreignBody = ReadCell(code, lines, commandPositions);
         return new MagicCell(code, lines, commandPositions, foreignBody);
     }
 
@@ -90,21 +90,23 @@ public static class MagicSyntax
         return end < 0 ? code.Length : end + 1;
     }
 
-    /// <summary>Reads the cell that starts at <paramref name="start"/>; returns where a body that is not C# starts, if it has one.</summary>
-    private static int? ReadCell(string code, int start, List<MagicLine> lines, List<int> commandPositions)
+    /// <summary>
+    /// Reads the cell and each cell that follows a command in it, a loop rather than a recursion because a
+    /// cell may hold any number of command lines; returns where a body that is not C# starts, if it has one.
+    /// </summary>
+    private static int? ReadCell(string code, List<MagicLine> lines, List<int> commandPositions)
     {
-        var position = SkipComments(code, start);
-        if (position < code.Length && StartsItsLine(code, position))
+        var start = 0;
+        while (SkipComments(code, start) is var position && position < code.Length && StartsItsLine(code, position))
         {
             commandPositions.Add(position);
-            if (Command(code, position) is { } command)
-            {
-                lines.Add(command);
-                var next = NextLine(code, command.End);
-                var foreign = command.Kind == MagicLineKind.RefusedHashBang
-                              || (command.Kind is MagicLineKind.LineMagic or MagicLineKind.CellMagic && ForeignBodies.Contains(command.Name));
-                return foreign ? next : ReadCell(code, next, lines, commandPositions);
-            }
+            if (Command(code, position) is not { } command)
+                break;
+            lines.Add(command);
+            start = NextLine(code, command.End);
+            if (command.Kind == MagicLineKind.RefusedHashBang
+                || (command.Kind is MagicLineKind.LineMagic or MagicLineKind.CellMagic && ForeignBodies.Contains(command.Name)))
+                return start;
         }
         ReadDirectives(code, start, lines);
         return null;

@@ -60,6 +60,13 @@ public sealed class MagicSyntaxTests
         Assert.That(cell.CommandBeingTyped(cell.Code.Length), Is.EqualTo((13, "%")));
     }
 
+    [Test]
+    public void A_cell_of_many_command_lines_is_read_without_a_deep_stack()
+    {
+        var code = string.Concat(Enumerable.Repeat("%who\n", 200_000));
+        Assert.That(MagicSyntax.Read(code).Lines, Has.Count.EqualTo(200_000));
+    }
+
     [TestCase("?Console", "?", "Console")]
     [TestCase("??Console", "??", "Console")]
     [TestCase("Console?", "?", "Console")]
