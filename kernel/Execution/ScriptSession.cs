@@ -233,10 +233,13 @@ public sealed class ScriptSession
         return Tracebacks.ForException(exception, cells);
     }
 
-    private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
-        _magics.TryGetValue(magic.Name, out var command)
-            ? command.Run(magic, context)
-            : CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(MagicSyntax.IsListed).Order()));
+    private CellOutcome RunMagic(MagicInvocation magic, MagicContext context)
+    {
+        if (!_magics.TryGetValue(magic.Name, out var command))
+            return CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(MagicSyntax.IsListed).Order()));
+        var outcome = command.Run(magic, context);
+        return outcome.Succeeded && magic.BodyRunsAfter ? context.RunCode(magic.Body) : outcome;
+    }
 
     private CellOutcome RunCode(string code, string cellName, int? captureCount, bool keepState, CancellationToken token, bool alwaysValue = false)
     {

@@ -25,6 +25,6 @@ public sealed class ResetMagic : IMagicCommand
         MimeFormatter.Registry.Clear();
         InteractiveFormatting.Reset();
         Console.WriteLine(Message);
-        return string.IsNullOrWhiteSpace(invocation.Body) ? CellOutcome.Nothing : context.RunCode(invocation.Body);
+        return CellOutcome.Nothing;
     }
 }

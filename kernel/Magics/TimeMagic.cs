@@ -20,10 +20,7 @@ public sealed class TimeMagic : IMagicCommand
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         var timed = invocation.IsCellMagic ? invocation.Body : invocation.Arguments;
-        var outcome = Timed(() => context.RunCode(timed));
-        if (invocation.IsCellMagic || string.IsNullOrWhiteSpace(invocation.Body))
-            return outcome;
-        return outcome.Succeeded ? context.RunCode(invocation.Body) : outcome;
+        return Timed(() => context.RunCode(timed));
     }
 
     private static CellOutcome Timed(Func<CellOutcome> run)

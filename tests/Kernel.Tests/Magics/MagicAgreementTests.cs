@@ -123,6 +123,20 @@ public sealed class MagicAgreementTests : KernelFixture
         Assert.That(Matches(Complete("%time 1\n%ti")), Does.Contain("%time"));
     }
 
+    [TestCase("%who")]
+    [TestCase("#!whos")]
+    [TestCase("%lsmagic")]
+    public void The_lines_after_a_line_magic_are_checked_and_run_after_it(string command)
+    {
+        var cell = command + "\nvar afterCommand = 6;\nafterCommand * 7";
+        Assert.That(Status(command + "\nvar afterCommand = ;"), Is.EqualTo("invalid"));
+        Assert.That(Status(cell), Is.EqualTo("complete"));
+        var result = Client.Execute(cell);
+        Assert.That(result.Status, Is.EqualTo("ok"), result.ToString());
+        Assert.That(result.Stdout, Is.Not.Empty, "the command ran first");
+        Assert.That(result.Result, Is.EqualTo("42"));
+    }
+
     [Test]
     public void A_hash_bang_csharp_line_after_a_blank_line_says_the_cell_is_csharp()
     {

@@ -106,6 +106,15 @@ public sealed class MagicSyntaxTests
             Assert.That(cell.CSharp, Does.Not.Contain("<").And.Not.Contain("let"), "none of the body is C#");
     }
 
+    [TestCase("%who\nvar x = 1;", true)]
+    [TestCase("%time 1\nvar x = 1;", true)]
+    [TestCase("%who\n\n", false)]
+    [TestCase("%html <b>\n<i>", false)]
+    [TestCase("%%time\nvar x = 1;", false)]
+    [TestCase("#!fsharp\nlet x = 1", false)]
+    public void The_lines_after_a_line_magic_run_after_it_unless_the_command_shows_them(string code, bool runsAfter) =>
+        Assert.That(MagicSyntax.Read(code).Invocation!.BodyRunsAfter, Is.EqualTo(runsAfter));
+
     [Test]
     public void A_refused_hash_bang_names_itself_as_the_invocations_arguments() =>
         Assert.That(MagicSyntax.Read("#!fsharp\nlet x = 1").Invocation,
