@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CSharpKernel.Client;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Cli;
 
@@ -99,8 +100,8 @@ internal sealed class NotebookRunner
 
     /// <summary>What this kernel runs for a cell of the given .NET Interactive kernel, or null when it cannot run it.</summary>
     private static string? CodeFor(string cellKernel, string source) =>
-        MagicLine.CSharpKernelNames.Contains(cellKernel) ? source
-        : MagicLine.ForeignBodies.Contains(cellKernel) ? $"#!{cellKernel}\n{source}"
+        MagicSyntax.CSharpKernelNames.Contains(cellKernel) ? source
+        : MagicSyntax.ForeignBodies.Contains(cellKernel) ? $"#!{cellKernel}\n{source}"
         : null;
 
     public static JsonObject Load(string path) =>

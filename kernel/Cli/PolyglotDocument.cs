@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -18,7 +18,7 @@ internal static class PolyglotDocument
     /// <summary>.NET Interactive's kernels and their aliases: the lines that start a cell in a .dib.</summary>
     private static readonly (string Name, string Language, string[] Aliases)[] Kernels =
     [
-        (MagicLine.CSharpKernelName, "C#", ["c#", "C#"]),
+        (MagicSyntax.CSharpKernelName, "C#", ["c#", "C#"]),
         ("fsharp", "F#", ["f#", "F#"]),
         ("pwsh", "PowerShell", ["powershell"]),
         ("javascript", "JavaScript", ["js"]),
@@ -37,7 +37,7 @@ internal static class PolyglotDocument
         var infos = new KernelInfoCollection();
         foreach (var (name, language, aliases) in Kernels)
             infos.Add(new KernelInfo(name, language, aliases));
-        infos.DefaultKernelName = MagicLine.CSharpKernelName;
+        infos.DefaultKernelName = MagicSyntax.CSharpKernelName;
         var document = CodeSubmission.Parse(File.ReadAllText(path), infos);
         var notebook = JsonNode.Parse(document.ToJupyterJson())?.AsObject() ?? throw new InvalidDataException($"{path} could not be read as a notebook");
         var metadata = notebook["metadata"] as JsonObject ?? [];
@@ -55,5 +55,5 @@ internal static class PolyglotDocument
     public static string KernelOf(JsonObject cell) =>
         cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
         ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
-        ?? MagicLine.CSharpKernelName;
+        ?? MagicSyntax.CSharpKernelName;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CSharpKernel.Magics.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -40,10 +41,10 @@ internal sealed class CellClassifier
 
     public static CellClassification ClassifyText(string code)
     {
+        if (MagicSyntax.Read(code).Invocation is { } magic)
+            return new CellClassification(CellMode.Directive, Magic: magic);
         var tree = CSharpSyntaxTree.ParseText(code, ParseOptions);
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        if (MagicLine.Find(tree) is { } magic)
-            return new CellClassification(CellMode.Directive, Magic: magic);
         if (tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
             return new CellClassification(CellMode.Invalid);
         if (root.Members.Count == 0 && root.Usings.Count == 0 && root.Externs.Count == 0 && root.AttributeLists.Count == 0)

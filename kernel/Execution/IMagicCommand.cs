@@ -1,8 +1,11 @@
+using CSharpKernel.Magics.Syntax;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// A %-command. The session hands a Directive cell to the command named on its first line; the
-/// Magics layer supplies the commands, so new ones join by being registered, not by changing the
+/// A %-command. The session hands a Directive cell to the command named on its first line, and
+/// runs the lines after a line magic once the command succeeds (<see cref="MagicInvocation.BodyRunsAfter"/>);
+/// the Magics layer supplies the commands, so new ones join by being registered, not by changing the
 /// session.
 /// </summary>
 internal interface IMagicCommand

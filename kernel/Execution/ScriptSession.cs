@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution.Packages;
 using CSharpKernel.Logging;
+using CSharpKernel.Magics.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -189,7 +190,7 @@ internal sealed class ScriptSession
         {
             var directives = CellDirectives.Extract(code, Environment.CurrentDirectory);
             if (directives.IsEmpty)
-                return null;
+                return directives.Code == code ? null : (directives.Code, null);
             if (Packages is null)
                 return (code, CellOutcome.Failed(Tracebacks.ForException(new RestoreFailedException("This session cannot restore packages."))));
             _pendingReferences = _pendingReferences.AddRange(Packages.Add(directives, token));
@@ -232,10 +233,13 @@ internal sealed class ScriptSession
         return Tracebacks.ForException(exception, cells);
     }
 
-    private CellOutcome RunMagic(MagicInvocation magic, MagicContext context) =>
-        _magics.TryGetValue(magic.Name, out var command)
-            ? command.Run(magic, context)
-            : CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(MagicLine.IsListed).Order()));
+    private CellOutcome RunMagic(MagicInvocation magic, MagicContext context)
+    {
+        if (!_magics.TryGetValue(magic.Name, out var command))
+            return CellOutcome.Failed(Tracebacks.UnknownMagic(magic.Name, _magics.Keys.Where(MagicSyntax.IsListed).Order()));
+        var outcome = command.Run(magic, context);
+        return outcome.Succeeded && magic.BodyRunsAfter ? context.RunCode(magic.Body) : outcome;
+    }
 
     private CellOutcome RunCode(string code, string cellName, int? captureCount, bool keepState, CancellationToken token, bool alwaysValue = false)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 using CSharpKernel.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
@@ -8,8 +8,8 @@ namespace CSharpKernel.Language;
 
 /// <summary>
 /// complete_request: Roslyn's completion at the cursor, narrowed to what the word typed so far
-/// starts with, or the magic names after a <c>%</c> or <c>#!</c> at the start of a line, and nothing
-/// in the body of a <c>#!html</c> cell, which is not C#. Positions in and out are code points.
+/// starts with, or the command names after a <c>%</c>, <c>%%</c> or <c>#!</c> where <see cref="MagicSyntax"/>
+/// reads a command, and nothing in the body of a <c>#!html</c> cell, which is not C#. Positions in and out are code points.
 /// </summary>
 internal static class CellCompleter
 {
@@ -18,13 +18,18 @@ internal static class CellCompleter
 
     private const string TypesKey = "_jupyter_types_experimental";
 
-    public static CompleteReply Complete(Document document, string code, int cursor, IReadOnlyList<string> magicNames)
+    /// <param name="document">The cell's C# as <see cref="MagicCell.CSharpWithArguments"/> of <paramref name="cell"/>, in the workspace.</param>
+    public static CompleteReply Complete(Document document, MagicCell cell, int cursor, IReadOnlyList<string> magicNames)
     {
-        if (MagicPrefix(code, cursor) is { } magicStart)
-            return Magics(code, magicStart, cursor, magicNames);
-        if (HashBangPrefix(code, cursor) is { } hashBangStart)
-            return Magics(code, hashBangStart, cursor, [.. MagicLine.HashBangSpellings.Keys.Append(MagicLine.CSharpKernelName).Order(StringComparer.Ordinal)]);
-        if (MagicLines.InForeignBody(code, cursor))
+        var code = cell.Code;
+        if (cell.CommandBeingTyped(cursor) is { } command)
+        {
+            IReadOnlyList<string> names = command.Prefix == MagicSyntax.HashBangPrefix
+                ? [.. MagicSyntax.HashBangSpellings.Keys.Append(MagicSyntax.CSharpKernelName).Order(StringComparer.Ordinal)]
+                : magicNames;
+            return Magics(code, command.Start, command.Prefix, cursor, names);
+        }
+        if (cell.InForeignBody(cursor))
             return Reply(CodePoints.FromUtf16(code, cursor), CodePoints.FromUtf16(code, cursor), [], []);
 
         var service = CompletionService.GetService(document)
@@ -55,36 +60,14 @@ internal static class CellCompleter
         return Reply(start, end, matches, types);
     }
 
-    /// <summary>Where the magic name being typed starts, if the cursor is in one: a line that so far is <c>%name</c>.</summary>
-    private static int? MagicPrefix(string code, int cursor)
-    {
-        var lineStart = cursor == 0 ? 0 : code.LastIndexOf('\n', cursor - 1) + 1;
-        var line = code[lineStart..cursor];
-        var word = line.TrimStart();
-        var name = word.TrimStart('%');
-        var percents = word.Length - name.Length;
-        if (percents is 0 or > 2 || !name.All(char.IsLetterOrDigit))
-            return null;
-        return cursor - word.Length;
-    }
-
-    /// <summary>Where a <c>#!name</c> being typed starts, if the cursor is in one at the start of a line.</summary>
-    private static int? HashBangPrefix(string code, int cursor)
-    {
-        var lineStart = cursor == 0 ? 0 : code.LastIndexOf('\n', cursor - 1) + 1;
-        var word = code[lineStart..cursor].TrimStart();
-        return word.StartsWith("#!", StringComparison.Ordinal) && word[2..].All(char.IsLetterOrDigit) ? cursor - word.Length : null;
-    }
-
     /// <summary>A line magic after <c>%</c>, a cell magic after <c>%%</c>, a command after <c>#!</c>: the command decides which forms it accepts.</summary>
-    private static CompleteReply Magics(string code, int start, int cursor, IReadOnlyList<string> magicNames)
+    private static CompleteReply Magics(string code, int start, string prefix, int cursor, IReadOnlyList<string> magicNames)
     {
         var typed = code[start..cursor];
         var end = cursor;
         while (end < code.Length && char.IsLetterOrDigit(code[end]))
             end++;
-        var prefix = typed.StartsWith("#!", StringComparison.Ordinal) ? "#!" : typed.StartsWith("%%", StringComparison.Ordinal) ? "%%" : "%";
-        var matches = magicNames.Where(MagicLine.IsListed).Select(name => prefix + name).Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
+        var matches = magicNames.Where(MagicSyntax.IsListed).Select(name => prefix + name).Where(name => name.StartsWith(typed, StringComparison.Ordinal)).ToList();
         var (first, last) = (CodePoints.FromUtf16(code, start), CodePoints.FromUtf16(code, end));
         var types = new JsonArray([.. matches.Select(name => TypeEntry(first, last, name, CompletionKinds.Magic, ""))]);
         return Reply(first, last, matches, types);

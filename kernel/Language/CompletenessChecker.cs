@@ -1,4 +1,5 @@
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 using CSharpKernel.Protocol;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,11 +7,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace CSharpKernel.Language;
 
 /// <summary>
-/// Answers is_complete from Roslyn's parser: may the front end run this text yet? Magic lines
-/// are the kernel's, not C#: a <c>%line</c> magic is a complete line, and a <c>%%cell</c> magic
-/// waits for a body (so does <c>#!time</c>), and a cell under <c>#!html</c>, <c>#!markdown</c>,
-/// <c>#!javascript</c> or a refused <c>#!name</c> is never C#, so it can always run.
-/// <c>#r</c> and <c>#load</c> are script directives Roslyn parses itself.
+/// Answers is_complete: may the front end run this text yet? The cell is read as execution reads
+/// it (<see cref="MagicSyntax"/>): a command line is complete, a cell magic waits for its body
+/// (<c>%%time</c>, <c>#!time</c>), help on a name and a cell whose body is not C# (<c>#!html</c>,
+/// a refused <c>#!fsharp</c>) can always run, and the C# that is left, package directives taken
+/// out, is judged by Roslyn's parser. <c>#r "path"</c> and <c>#load</c> are directives Roslyn parses itself.
 /// </summary>
 internal static class CompletenessChecker
 {
@@ -22,11 +23,10 @@ internal static class CompletenessChecker
 
     public static IsCompleteReply Check(string code)
     {
-        if (MagicLines.HasForeignBody(code))
-            return new IsCompleteReply { Status = Complete };
-        var csharp = MagicLines.Blank(code, out var cellMagic);
-        if (cellMagic && string.IsNullOrWhiteSpace(csharp))
+        var cell = MagicSyntax.Read(code);
+        if (cell.AwaitsBody)
             return new IsCompleteReply { Status = Incomplete, Indent = "" };
+        var csharp = cell.CSharp;
         if (string.IsNullOrWhiteSpace(csharp))
             return new IsCompleteReply { Status = Complete };
         var tree = CSharpSyntaxTree.ParseText(csharp, CellClassifier.ParseOptions);

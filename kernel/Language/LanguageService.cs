@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
+using CSharpKernel.Magics.Syntax;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Language;
@@ -61,8 +62,9 @@ internal sealed class LanguageService : IDisposable
         var cursor = CodePoints.ToUtf16(code, cursorPos);
         try
         {
+            var cell = MagicSyntax.Read(code);
             lock (_gate)
-                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), code, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
+                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, cell.CSharpWithArguments), cell, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
         }
         catch (Exception exception)
         {
@@ -79,7 +81,7 @@ internal sealed class LanguageService : IDisposable
         try
         {
             lock (_gate)
-                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicLines.BlankNames(code)), cursor, detailLevel, _session.TryReadVariable);
+                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicSyntax.Read(code).CSharpWithArguments), cursor, detailLevel, _session.TryReadVariable);
         }
         catch (Exception exception)
         {

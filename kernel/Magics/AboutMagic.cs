@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 
 namespace CSharpKernel.Magics;

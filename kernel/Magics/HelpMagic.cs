@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
@@ -21,7 +22,7 @@ internal sealed class HelpMagic : IMagicCommand
         _describe = describe;
     }
 
-    public string Name => _detailLevel == 0 ? MagicLine.Help : MagicLine.DetailedHelp;
+    public string Name => _detailLevel == 0 ? MagicSyntax.Help : MagicSyntax.DetailedHelp;
 
     public string Summary => _detailLevel == 0 ? "help on a name" : "help on a name, with remarks and its assembly";
 

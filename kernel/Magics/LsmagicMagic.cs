@@ -1,4 +1,5 @@
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
@@ -15,7 +16,7 @@ internal sealed class LsmagicMagic : IMagicCommand
 
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
-        var commands = _commands().Where(c => MagicLine.IsListed(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var commands = _commands().Where(c => MagicSyntax.IsListed(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         Console.WriteLine("Available line magics:");
         foreach (var command in commands)
             Console.WriteLine($"  %{command.Name,-11} {command.Summary}");
@@ -25,7 +26,7 @@ internal sealed class LsmagicMagic : IMagicCommand
             Console.WriteLine($"  %%{command.Name,-10} {command.Summary}");
         Console.WriteLine();
         Console.WriteLine("Help: ?name or name? shows a name's signature and documentation; ??name adds remarks and the assembly.");
-        Console.WriteLine("Also accepted, as in .NET Interactive: " + string.Join(" ", MagicLine.HashBangSpellings.Keys.Select(k => "#!" + k)) + "; a first line #!csharp is ignored.");
+        Console.WriteLine("Also accepted, as in .NET Interactive: " + string.Join(" ", MagicSyntax.HashBangSpellings.Keys.Select(k => "#!" + k)) + "; a first line #!csharp is ignored.");
         return CellOutcome.Nothing;
     }
 }

@@ -1,6 +1,7 @@
 using CSharpKernel.Display;
 using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
@@ -24,6 +25,6 @@ internal sealed class ResetMagic : IMagicCommand
         MimeFormatter.Registry.Clear();
         InteractiveFormatting.Reset();
         Console.WriteLine(Message);
-        return string.IsNullOrWhiteSpace(invocation.Body) ? CellOutcome.Nothing : context.RunCode(invocation.Body);
+        return CellOutcome.Nothing;
     }
 }

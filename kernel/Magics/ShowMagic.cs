@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 

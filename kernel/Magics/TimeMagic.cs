@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
@@ -19,10 +20,7 @@ internal sealed class TimeMagic : IMagicCommand
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         var timed = invocation.IsCellMagic ? invocation.Body : invocation.Arguments;
-        var outcome = Timed(() => context.RunCode(timed));
-        if (invocation.IsCellMagic || string.IsNullOrWhiteSpace(invocation.Body))
-            return outcome;
-        return outcome.Succeeded ? context.RunCode(invocation.Body) : outcome;
+        return Timed(() => context.RunCode(timed));
     }
 
     private static CellOutcome Timed(Func<CellOutcome> run)

@@ -1,4 +1,5 @@
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 
@@ -13,15 +14,15 @@ internal sealed class UnknownHashBangMagic : IMagicCommand
 
     public UnknownHashBangMagic(Func<IEnumerable<IMagicCommand>> commands) => _commands = commands;
 
-    public string Name => MagicLine.UnknownHashBang;
+    public string Name => MagicSyntax.UnknownHashBang;
 
     public string Summary => "";
 
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
-        var percent = _commands().Select(c => c.Name).Where(MagicLine.IsListed).Order(StringComparer.Ordinal).Select(n => "%" + n);
+        var percent = _commands().Select(c => c.Name).Where(MagicSyntax.IsListed).Order(StringComparer.Ordinal).Select(n => "%" + n);
         var evalue = $"#!{invocation.Arguments} is not available: this kernel runs C# only, and the cell did not run. "
-                     + $"It has {string.Join(", ", MagicLine.HashBangSpellings.Keys.Order(StringComparer.Ordinal).Select(k => "#!" + k))} "
+                     + $"It has {string.Join(", ", MagicSyntax.HashBangSpellings.Keys.Order(StringComparer.Ordinal).Select(k => "#!" + k))} "
                      + $"and {string.Join(", ", percent)}; a first line #!csharp is ignored.";
         return CellOutcome.Failed(new CellError(Tracebacks.UnknownMagicName, evalue, [$"{Tracebacks.UnknownMagicName}: {evalue}"]));
     }

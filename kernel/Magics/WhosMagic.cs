@@ -1,5 +1,6 @@
 using CSharpKernel.Display;
 using CSharpKernel.Execution;
+using CSharpKernel.Magics.Syntax;
 
 namespace CSharpKernel.Magics;
 

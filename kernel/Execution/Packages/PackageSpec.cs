@@ -1,16 +1,16 @@
+using CSharpKernel.Magics.Syntax;
+
 namespace CSharpKernel.Execution.Packages;
 
 /// <summary>A package a cell asked for: <c>#r "nuget: Name, Version"</c> or <c>#:package Name@Version</c>; no version means the newest stable.</summary>
 internal sealed record PackageSpec(string Name, string? Version)
 {
-    public const string NugetPrefix = "nuget:";
-
     /// <summary>Reads the text after "nuget:" ("Humanizer.Core, 2.14.1" or "Humanizer.Core/2.14.1").</summary>
     public static PackageSpec? TryParseReference(string reference)
     {
-        if (!reference.TrimStart().StartsWith(NugetPrefix, StringComparison.OrdinalIgnoreCase))
+        if (!reference.TrimStart().StartsWith(MagicSyntax.NugetPrefix, StringComparison.OrdinalIgnoreCase))
             return null;
-        var body = reference.TrimStart()[NugetPrefix.Length..];
+        var body = reference.TrimStart()[MagicSyntax.NugetPrefix.Length..];
         var parts = body.Split([',', '/'], 2, StringSplitOptions.TrimEntries);
         return Create(parts[0], parts.Length > 1 ? parts[1] : null);
     }

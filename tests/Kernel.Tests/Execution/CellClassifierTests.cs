@@ -1,3 +1,4 @@
+using CSharpKernel.Magics.Syntax;
 using CSharpKernel.Execution;
 
 namespace CSharpKernel.Tests.Execution;
