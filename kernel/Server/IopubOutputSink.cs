@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server;

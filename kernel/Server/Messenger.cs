@@ -11,9 +11,9 @@ public sealed class Messenger
     public const string ProtocolVersion = "5.4";
 
     private readonly WireCodec _codec;
-    private readonly SocketLoop _iopub;
+    private readonly IFrameSender _iopub;
 
-    public Messenger(WireCodec codec, SocketLoop iopub, string session)
+    public Messenger(WireCodec codec, IFrameSender iopub, string session)
     {
         _codec = codec;
         _iopub = iopub;
@@ -22,7 +22,7 @@ public sealed class Messenger
 
     public string Session { get; }
 
-    public void Reply<T>(SocketLoop channel, JupyterMessage request, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
+    public void Reply<T>(IFrameSender channel, JupyterMessage request, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
         channel.Send(Encode(request.Identities, request.Header, msgType, content, typeInfo));
 
     public void Publish<T>(MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo) =>

@@ -12,7 +12,7 @@ public sealed class RequestContext
     private object? _content;
     private int _replies;
 
-    public RequestContext(JupyterMessage message, SocketLoop channel, Messenger messenger)
+    public RequestContext(JupyterMessage message, IFrameSender channel, Messenger messenger)
     {
         Message = message;
         Channel = channel;
@@ -20,7 +20,7 @@ public sealed class RequestContext
     }
 
     public JupyterMessage Message { get; }
-    public SocketLoop Channel { get; }
+    public IFrameSender Channel { get; }
 
     /// <summary>Whether a reply has gone out: a request that failed before its reply still gets one.</summary>
     public bool Replied => Volatile.Read(ref _replies) > 0;

@@ -1,4 +1,4 @@
-using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server;
@@ -8,11 +8,11 @@ public sealed class StdinInputSource : IInputSource
 {
     private readonly RequestContext _request;
     private readonly bool _allowed;
-    private readonly SocketLoop _stdin;
+    private readonly IFrameSender _stdin;
     private readonly StdinBroker _broker;
     private readonly Messenger _messenger;
 
-    public StdinInputSource(RequestContext request, bool allowed, SocketLoop stdin, StdinBroker broker, Messenger messenger)
+    public StdinInputSource(RequestContext request, bool allowed, IFrameSender stdin, StdinBroker broker, Messenger messenger)
     {
         _request = request;
         _allowed = allowed;
