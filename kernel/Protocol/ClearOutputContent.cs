@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record ClearOutputContent(bool Wait);
+public sealed record ClearOutputContent(bool Wait) : IMessageContent<ClearOutputContent>
+{
+    public static string MsgType => "clear_output";
+    public static JsonTypeInfo<ClearOutputContent> TypeInfo => ProtocolJsonContext.Default.ClearOutputContent;
+}

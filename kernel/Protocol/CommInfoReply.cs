@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record CommInfoReply
+public sealed record CommInfoReply : IReplyContent<CommInfoReply>
 {
+    public static JsonTypeInfo<CommInfoReply> TypeInfo => ProtocolJsonContext.Default.CommInfoReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public Dictionary<string, CommInfo> Comms { get; init; } = [];
 }

@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback);
+public sealed record ErrorContent(string Ename, string Evalue, IReadOnlyList<string> Traceback) : IMessageContent<ErrorContent>
+{
+    public static string MsgType => "error";
+    public static JsonTypeInfo<ErrorContent> TypeInfo => ProtocolJsonContext.Default.ErrorContent;
+}

@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record ExecuteInputContent(string Code, int ExecutionCount);
+public sealed record ExecuteInputContent(string Code, int ExecutionCount) : IMessageContent<ExecuteInputContent>
+{
+    public static string MsgType => "execute_input";
+    public static JsonTypeInfo<ExecuteInputContent> TypeInfo => ProtocolJsonContext.Default.ExecuteInputContent;
+}

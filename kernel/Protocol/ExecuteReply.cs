@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record ExecuteReply
+public sealed record ExecuteReply : IReplyContent<ExecuteReply>
 {
+    public static JsonTypeInfo<ExecuteReply> TypeInfo => ProtocolJsonContext.Default.ExecuteReply;
+
     public required string Status { get; init; }
     public required int ExecutionCount { get; init; }
     public Dictionary<string, JsonNode?> UserExpressions { get; init; } = [];

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-public sealed record ExecuteResultContent(int ExecutionCount, JsonObject Data, JsonObject Metadata);
+public sealed record ExecuteResultContent(int ExecutionCount, JsonObject Data, JsonObject Metadata) : IMessageContent<ExecuteResultContent>
+{
+    public static string MsgType => "execute_result";
+    public static JsonTypeInfo<ExecuteResultContent> TypeInfo => ProtocolJsonContext.Default.ExecuteResultContent;
+}

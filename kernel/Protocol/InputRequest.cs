@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record InputRequest(string Prompt, bool Password);
+public sealed record InputRequest(string Prompt, bool Password) : IMessageContent<InputRequest>
+{
+    public static string MsgType => "input_request";
+    public static JsonTypeInfo<InputRequest> TypeInfo => ProtocolJsonContext.Default.InputRequest;
+}

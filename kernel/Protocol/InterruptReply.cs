@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record InterruptReply
+public sealed record InterruptReply : IReplyContent<InterruptReply>
 {
+    public static JsonTypeInfo<InterruptReply> TypeInfo => ProtocolJsonContext.Default.InterruptReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
 }

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record IsCompleteReply
+public sealed record IsCompleteReply : IReplyContent<IsCompleteReply>
 {
+    public static JsonTypeInfo<IsCompleteReply> TypeInfo => ProtocolJsonContext.Default.IsCompleteReply;
+
     public required string Status { get; init; }
     public string? Indent { get; init; }
 }

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record KernelInfoReply
+public sealed record KernelInfoReply : IReplyContent<KernelInfoReply>
 {
+    public static JsonTypeInfo<KernelInfoReply> TypeInfo => ProtocolJsonContext.Default.KernelInfoReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public required string ProtocolVersion { get; init; }
     public required string Implementation { get; init; }

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record ShutdownReply
+public sealed record ShutdownReply : IReplyContent<ShutdownReply>
 {
+    public static JsonTypeInfo<ShutdownReply> TypeInfo => ProtocolJsonContext.Default.ShutdownReply;
+
     public string Status { get; init; } = ReplyStatus.Ok;
     public bool Restart { get; init; }
 }

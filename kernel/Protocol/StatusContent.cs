@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record StatusContent(string ExecutionState);
+public sealed record StatusContent(string ExecutionState) : IMessageContent<StatusContent>
+{
+    public static string MsgType => "status";
+    public static JsonTypeInfo<StatusContent> TypeInfo => ProtocolJsonContext.Default.StatusContent;
+}

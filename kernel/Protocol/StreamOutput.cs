@@ -1,3 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace CSharpKernel.Protocol;
 
-public sealed record StreamOutput(string Name, string Text);
+public sealed record StreamOutput(string Name, string Text) : IMessageContent<StreamOutput>
+{
+    public static string MsgType => "stream";
+    public static JsonTypeInfo<StreamOutput> TypeInfo => ProtocolJsonContext.Default.StreamOutput;
+}

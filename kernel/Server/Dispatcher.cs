@@ -100,6 +100,6 @@ public sealed class Dispatcher
         {
             ExecutionCount = handler.ExecutionCount?.Invoke(),
         };
-        request.Reply(reply, ProtocolJsonContext.Default.RequestErrorReply);
+        request.Reply(reply);
     }
 }

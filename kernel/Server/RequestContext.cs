@@ -43,15 +43,16 @@ public sealed class RequestContext
         return content;
     }
 
-    public void Reply<T>(T content, JsonTypeInfo<T> typeInfo)
+    public void Reply<T>(T content) where T : IReplyContent<T>
     {
         Interlocked.Increment(ref _replies);
-        _messenger.Reply(Channel, Message, ReplyType, content, typeInfo);
+        _messenger.Reply(Channel, Message, ReplyType, content, T.TypeInfo);
     }
 
-    public void Publish<T>(string msgType, T content, JsonTypeInfo<T> typeInfo) =>
-        _messenger.Publish(Message.Header, msgType, content, typeInfo);
+    /// <summary>An iopub side effect of this request, parented to it.</summary>
+    public void Publish<T>(T content) where T : IMessageContent<T> =>
+        _messenger.Publish(Message.Header, content);
 
     public void PublishStatus(string state) =>
-        Publish("status", new StatusContent(state), ProtocolJsonContext.Default.StatusContent);
+        Publish(new StatusContent(state));
 }

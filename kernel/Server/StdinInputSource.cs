@@ -26,7 +26,7 @@ public sealed class StdinInputSource : IInputSource
         if (!_allowed)
             throw new InvalidOperationException("Input was requested, but this client does not accept input (the request has allow_stdin false, as in unattended runs such as nbconvert or papermill).");
         var reply = _broker.Expect();
-        _messenger.Reply(_stdin, _request.Message, "input_request", new InputRequest(prompt, password), ProtocolJsonContext.Default.InputRequest);
+        _messenger.Send(_stdin, _request.Message, new InputRequest(prompt, password));
         try
         {
             reply.Wait(token);

@@ -12,6 +12,6 @@ public sealed class CompleteHandler
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.CompleteRequest);
-        request.Reply(_interpreter.Complete(content.Code, content.CursorPos), ProtocolJsonContext.Default.CompleteReply);
+        request.Reply(_interpreter.Complete(content.Code, content.CursorPos));
     }
 }

@@ -50,8 +50,7 @@ public sealed class ExecuteHandler
         var content = request.Content(ProtocolJsonContext.Default.ExecuteRequest);
         if (_sequence <= Interlocked.Read(ref _abortThrough))
         {
-            request.Reply(new ExecuteReply { Status = ReplyStatus.Aborted, ExecutionCount = _executionCount },
-                ProtocolJsonContext.Default.ExecuteReply);
+            request.Reply(new ExecuteReply { Status = ReplyStatus.Aborted, ExecutionCount = _executionCount });
             return;
         }
 
@@ -63,7 +62,7 @@ public sealed class ExecuteHandler
         if (outcome.Error is { } error)
         {
             if (!content.Silent)
-                request.Publish("error", error, ProtocolJsonContext.Default.ErrorContent);
+                request.Publish(error);
             if (content.StopOnError)
                 Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
             request.Reply(new ExecuteReply
@@ -73,21 +72,19 @@ public sealed class ExecuteHandler
                 Ename = error.Ename,
                 Evalue = error.Evalue,
                 Traceback = error.Traceback,
-            }, ProtocolJsonContext.Default.ExecuteReply);
+            });
             return;
         }
 
         if (outcome.Result is { } data && !content.Silent)
-            request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
-                ProtocolJsonContext.Default.ExecuteResultContent);
+            request.Publish(new ExecuteResultContent(count, data, new JsonObject()));
         request.Reply(new ExecuteReply
         {
             Status = ReplyStatus.Ok,
             ExecutionCount = count,
             UserExpressions = outcome.UserExpressions,
             Payload = [.. outcome.Payload],
-        },
-            ProtocolJsonContext.Default.ExecuteReply);
+        });
     }
 
     private ExecuteOutcome Run(RequestContext request, ExecuteRequest content, int count)
@@ -98,7 +95,7 @@ public sealed class ExecuteHandler
         try
         {
             if (!content.Silent)
-                request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
+                request.Publish(new ExecuteInputContent(content.Code, count));
             var context = new ExecuteContext(content.Silent ? null : new IopubOutputSink(request), _inputFor(request, content.AllowStdin), interrupt);
             var options = new ExecuteOptions(content.Silent, content.StoreHistory && !content.Silent, content.UserExpressions, content.AllowStdin);
             return _interpreter.Execute(content.Code, options, count, context);

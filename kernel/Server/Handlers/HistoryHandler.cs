@@ -15,7 +15,7 @@ public sealed class HistoryHandler
     {
         var content = request.Content(ProtocolJsonContext.Default.HistoryRequest);
         var history = new JsonArray([.. _interpreter.History(content).Select(entry => Entry(entry, content.Output))]);
-        request.Reply(new HistoryReply { History = history }, ProtocolJsonContext.Default.HistoryReply);
+        request.Reply(new HistoryReply { History = history });
     }
 
     private static JsonNode Entry(HistoryEntry entry, bool output) =>

@@ -12,6 +12,6 @@ public sealed class InspectHandler
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.InspectRequest);
-        request.Reply(_interpreter.Inspect(content.Code, content.CursorPos, content.DetailLevel), ProtocolJsonContext.Default.InspectReply);
+        request.Reply(_interpreter.Inspect(content.Code, content.CursorPos, content.DetailLevel));
     }
 }

@@ -11,6 +11,6 @@ public sealed class InterruptHandler
     public void Handle(RequestContext request)
     {
         _running.Interrupt();
-        request.Reply(new InterruptReply(), ProtocolJsonContext.Default.InterruptReply);
+        request.Reply(new InterruptReply());
     }
 }

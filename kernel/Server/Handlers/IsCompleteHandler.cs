@@ -12,6 +12,6 @@ public sealed class IsCompleteHandler
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.IsCompleteRequest);
-        request.Reply(_interpreter.IsComplete(content.Code), ProtocolJsonContext.Default.IsCompleteReply);
+        request.Reply(_interpreter.IsComplete(content.Code));
     }
 }

@@ -11,7 +11,7 @@ public sealed class KernelInfoHandler
     public KernelInfoHandler(IInterpreter interpreter) => _reply = new(() => Reply(interpreter.Info));
 
     public void Handle(RequestContext request) =>
-        request.Reply(_reply.Value, ProtocolJsonContext.Default.KernelInfoReply);
+        request.Reply(_reply.Value);
 
     public static KernelInfoReply Reply(InterpreterInfo info) => new()
     {

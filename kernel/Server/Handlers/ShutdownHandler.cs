@@ -13,7 +13,7 @@ public sealed class ShutdownHandler
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.ShutdownRequest);
-        request.Reply(new ShutdownReply { Restart = content.Restart }, ProtocolJsonContext.Default.ShutdownReply);
+        request.Reply(new ShutdownReply { Restart = content.Restart });
         _requestShutdown(content.Restart);
     }
 }
