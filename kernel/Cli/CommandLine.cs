@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CSharpKernel.Execution;
 using CSharpKernel.Logging;
 using CSharpKernel.Server;
 
@@ -52,7 +53,7 @@ internal static class CommandLine
             return 2;
         }
         KernelLog.Capture();
-        using var server = new KernelServer(info);
+        using var server = new KernelServer(info, () => new CSharpInterpreter());
         server.Run();
         return 0;
     }

@@ -33,7 +33,7 @@ internal sealed class NotebookRunner
         var cells = notebook["cells"] as JsonArray ?? throw new InvalidDataException("the notebook has no cells");
         NotebookParameters.Inject(cells, parameters);
         using var kernel = KernelProcess.Start([.. KernelLauncher.Command(), "run", "--connection-file", "{connection_file}"],
-            ConnectionInfo.Loopback(ConnectionInfo.NewKey(), "csharp"));
+            LoopbackConnection.Loopback(LoopbackConnection.NewKey(), "csharp"));
         using var client = new KernelClient(kernel);
         try
         {

@@ -38,7 +38,7 @@ internal sealed class KernelProcess : IDisposable
     /// replaced by a file of free loopback ports, and the spec's environment.
     /// </summary>
     public static KernelProcess StartFromArgv(IReadOnlyList<string> argv, string key, IReadOnlyDictionary<string, string>? environment = null) =>
-        Start(argv, ConnectionInfo.Loopback(key, kernelName: ""), environment);
+        Start(argv, LoopbackConnection.Loopback(key, kernelName: ""), environment);
 
     /// <summary>Writes the connection to a file of its own and runs argv with {connection_file} replaced by that file's path.</summary>
     /// <param name="jupyterParent">Whether JPY_PARENT_PID names this process, as jupyter_client sets it; when false it is removed.</param>
@@ -79,7 +79,7 @@ internal sealed class KernelProcess : IDisposable
         return kernel;
     }
 
-    public string Endpoint(string channel) => ConnectionInfo.Endpoint(Connection, channel);
+    public string Endpoint(string channel) => LoopbackConnection.Endpoint(Connection, channel);
 
     /// <summary>
     /// Waits for the process to end and, when it has, for the last of its standard error to be read

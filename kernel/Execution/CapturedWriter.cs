@@ -1,4 +1,5 @@
 using System.Text;
+using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Execution;
 

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using CSharpKernel.History;
 
 namespace CSharpKernel.Execution;
 
@@ -7,21 +8,24 @@ namespace CSharpKernel.Execution;
 /// <c>__</c>, <c>___</c> the last three values. Each value also lives, with its static type, in a
 /// hidden script variable that the kernel substitutes for <c>_</c>; once <c>Out</c> and the last
 /// three have both let go of a value, its variable is handed back to be cleared, so a long session
-/// holds at most a bounded number of results.
+/// holds at most a bounded number of results. It is the one writer of the history: the store that
+/// history_request reads gets each counted cell from here, once, when the cell ends.
 /// </summary>
 internal sealed class CellHistory
 {
     private const int Underscores = 3;
 
     private readonly int _outLimit;
+    private readonly HistoryStore? _store;
     private readonly Dictionary<int, string> _in = new();
     private readonly SortedDictionary<int, object?> _out = new();
     private readonly LinkedList<(int Count, string Variable)> _values = new();
 
-    public CellHistory(int outLimit)
+    public CellHistory(int outLimit, HistoryStore? store = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outLimit);
         _outLimit = outLimit;
+        _store = store;
         In = new ReadOnlyDictionary<int, string>(_in);
         Out = new ReadOnlyDictionary<int, object?>(_out);
     }
@@ -33,6 +37,17 @@ internal sealed class CellHistory
     public static string VariableFor(int executionCount) => $"{ReservedNames.HiddenPrefix}out_{executionCount}";
 
     public void RecordInput(int executionCount, string code) => _in[executionCount] = code;
+
+    /// <summary>
+    /// Cell n has ended: its input, as recorded, and the text its value was shown as (null when it
+    /// showed none) go to the store. The text is the execute_result's own, not a second formatting:
+    /// formatting runs the user's code (ToString, formatters), which must run once.
+    /// </summary>
+    public void RecordEnd(int executionCount, string? output)
+    {
+        if (_store is not null && _in.TryGetValue(executionCount, out var input))
+            _store.Record(executionCount, input, output);
+    }
 
     /// <summary>The hidden variable behind <c>_</c> (1), <c>__</c> (2) or <c>___</c> (3), if that many values exist.</summary>
     public string? VariableAt(int depth)

@@ -1,3 +1,4 @@
+using CSharpKernel.Interpreter;
 using CSharpKernel.Logging;
 
 namespace CSharpKernel.Execution;

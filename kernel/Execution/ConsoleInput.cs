@@ -1,3 +1,5 @@
+using CSharpKernel.Interpreter;
+
 namespace CSharpKernel.Execution;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CSharpKernel.Display;
+using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Execution;
 

@@ -1,5 +1,6 @@
 using CSharpKernel.Display;
 using CSharpKernel.Display.Interactive;
+using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Execution;
 

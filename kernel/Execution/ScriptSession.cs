@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CSharpKernel.Display;
 using CSharpKernel.Execution.Packages;
+using CSharpKernel.History;
 using CSharpKernel.Logging;
 using CSharpKernel.Magics.Syntax;
 using Microsoft.CodeAnalysis;
@@ -68,9 +69,10 @@ internal sealed class ScriptSession
     }
 
     /// <summary>A session with the default imports and references, limits from <paramref name="options"/>.</summary>
-    public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics)
+    /// <param name="store">Where the history of counted cells is kept for history_request; none in tests that do not ask.</param>
+    public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics, HistoryStore? store = null)
     {
-        var history = new CellHistory(options.OutLimit);
+        var history = new CellHistory(options.OutLimit, store);
         var packages = new PackageManager(new PackageRestorer(Environment.GetEnvironmentVariable(PackageRestorer.CacheVariable)), kernel.Display);
         return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.CreateForSession, history,
             new CellClassifier(options.ClassifierCacheSize), magics, packages);

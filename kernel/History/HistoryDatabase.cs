@@ -1,3 +1,4 @@
+using CSharpKernel.Interpreter;
 using Microsoft.Data.Sqlite;
 
 namespace CSharpKernel.History;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Logging;
+using CSharpKernel.Protocol;
 
 namespace CSharpKernel.History;
 
@@ -31,6 +33,15 @@ internal sealed class HistoryStore : IDisposable
         if (!_work.IsAddingCompleted)
             _work.Add(database => database?.Add(line, input, output));
     }
+
+    /// <summary>What a history_request asks for: IPython's tail, range or search.</summary>
+    public IReadOnlyList<HistoryEntry> Read(HistoryRequest request) => request.HistAccessType switch
+    {
+        "tail" => Query(database => database.Tail(request.N)),
+        "range" => Query(database => database.Range(request.Session ?? 0, request.Start ?? 0, request.Stop)),
+        "search" => Query(database => database.Search(request.Pattern ?? "*", request.N, request.Unique)),
+        var other => Unknown(other),
+    };
 
     /// <summary>Runs a read on the history thread and waits for it; empty if history is unavailable.</summary>
     public IReadOnlyList<HistoryEntry> Query(Func<HistoryDatabase, IReadOnlyList<HistoryEntry>> read)
@@ -126,5 +137,11 @@ internal sealed class HistoryStore : IDisposable
             KernelLog.Warn($"history: unavailable ({exception.Message})");
             return null;
         }
+    }
+
+    private static IReadOnlyList<HistoryEntry> Unknown(string accessType)
+    {
+        KernelLog.Warn($"history_request with unknown hist_access_type '{accessType}': answering with no history");
+        return [];
     }
 }

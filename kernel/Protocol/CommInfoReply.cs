@@ -2,10 +2,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record CommInfoReply : IMessageContent<CommInfoReply>
+internal sealed record CommInfoReply : IReplyContent<CommInfoReply>
 {
-    public static string MsgType => "comm_info_reply";
-
     public static JsonTypeInfo<CommInfoReply> TypeInfo => ProtocolJsonContext.Default.CommInfoReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

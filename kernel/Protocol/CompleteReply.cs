@@ -3,10 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record CompleteReply : IMessageContent<CompleteReply>
+internal sealed record CompleteReply : IReplyContent<CompleteReply>
 {
-    public static string MsgType => "complete_reply";
-
     public static JsonTypeInfo<CompleteReply> TypeInfo => ProtocolJsonContext.Default.CompleteReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

@@ -3,10 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record ExecuteReply : IMessageContent<ExecuteReply>
+internal sealed record ExecuteReply : IReplyContent<ExecuteReply>
 {
-    public static string MsgType => "execute_reply";
-
     public static JsonTypeInfo<ExecuteReply> TypeInfo => ProtocolJsonContext.Default.ExecuteReply;
 
     public required string Status { get; init; }

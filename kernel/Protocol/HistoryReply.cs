@@ -3,10 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record HistoryReply : IMessageContent<HistoryReply>
+internal sealed record HistoryReply : IReplyContent<HistoryReply>
 {
-    public static string MsgType => "history_reply";
-
     public static JsonTypeInfo<HistoryReply> TypeInfo => ProtocolJsonContext.Default.HistoryReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

@@ -3,12 +3,11 @@ using System.Text.Json.Serialization.Metadata;
 namespace CSharpKernel.Protocol;
 
 /// <summary>
-/// A message's content that knows its msg_type and how it is read and written, once, here: a
-/// caller publishes or replies with the record alone and cannot pair it with the wrong type name.
+/// The content of a message that is not a reply (iopub's, stdin's input_request): it names its
+/// msg_type once, here, and knows how it is written, so that a call reads <c>Publish(new ExecuteInputContent(...))</c>.
 /// </summary>
 internal interface IMessageContent<TSelf> where TSelf : IMessageContent<TSelf>
 {
     static abstract string MsgType { get; }
-
     static abstract JsonTypeInfo<TSelf> TypeInfo { get; }
 }

@@ -3,10 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record InspectReply : IMessageContent<InspectReply>
+internal sealed record InspectReply : IReplyContent<InspectReply>
 {
-    public static string MsgType => "inspect_reply";
-
     public static JsonTypeInfo<InspectReply> TypeInfo => ProtocolJsonContext.Default.InspectReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

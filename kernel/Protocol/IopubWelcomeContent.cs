@@ -6,6 +6,5 @@ namespace CSharpKernel.Protocol;
 internal sealed record IopubWelcomeContent(string Subscription) : IMessageContent<IopubWelcomeContent>
 {
     public static string MsgType => "iopub_welcome";
-
     public static JsonTypeInfo<IopubWelcomeContent> TypeInfo => ProtocolJsonContext.Default.IopubWelcomeContent;
 }

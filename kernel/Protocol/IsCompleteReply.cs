@@ -2,10 +2,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record IsCompleteReply : IMessageContent<IsCompleteReply>
+internal sealed record IsCompleteReply : IReplyContent<IsCompleteReply>
 {
-    public static string MsgType => "is_complete_reply";
-
     public static JsonTypeInfo<IsCompleteReply> TypeInfo => ProtocolJsonContext.Default.IsCompleteReply;
 
     public required string Status { get; init; }

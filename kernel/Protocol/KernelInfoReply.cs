@@ -2,10 +2,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record KernelInfoReply : IMessageContent<KernelInfoReply>
+internal sealed record KernelInfoReply : IReplyContent<KernelInfoReply>
 {
-    public static string MsgType => "kernel_info_reply";
-
     public static JsonTypeInfo<KernelInfoReply> TypeInfo => ProtocolJsonContext.Default.KernelInfoReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

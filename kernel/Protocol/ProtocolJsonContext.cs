@@ -29,6 +29,7 @@ namespace CSharpKernel.Protocol;
 [JsonSerializable(typeof(ExecuteInputContent))]
 [JsonSerializable(typeof(ExecuteResultContent))]
 [JsonSerializable(typeof(DisplayDataContent))]
+[JsonSerializable(typeof(UpdateDisplayDataContent))]
 [JsonSerializable(typeof(ErrorContent))]
 [JsonSerializable(typeof(RequestErrorReply))]
 [JsonSerializable(typeof(ClearOutputContent))]

@@ -2,10 +2,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CSharpKernel.Protocol;
 
-internal sealed record ShutdownReply : IMessageContent<ShutdownReply>
+internal sealed record ShutdownReply : IReplyContent<ShutdownReply>
 {
-    public static string MsgType => "shutdown_reply";
-
     public static JsonTypeInfo<ShutdownReply> TypeInfo => ProtocolJsonContext.Default.ShutdownReply;
 
     public string Status { get; init; } = ReplyStatus.Ok;

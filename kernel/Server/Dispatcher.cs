@@ -33,7 +33,7 @@ internal sealed class Dispatcher
     public sealed record Handler(Action<RequestContext> Handle, Action<Action>? Queue = null,
         Action<RequestContext>? Read = null, Func<int>? ExecutionCount = null);
 
-    public void OnFrames(SocketLoop channel, List<byte[]> frames)
+    public void OnFrames(IFrameSender channel, List<byte[]> frames)
     {
         var decoded = _codec.Decode(frames);
         if (decoded.Message is not { } message)
@@ -100,6 +100,6 @@ internal sealed class Dispatcher
         {
             ExecutionCount = handler.ExecutionCount?.Invoke(),
         };
-        request.Reply(reply, ProtocolJsonContext.Default.RequestErrorReply);
+        request.Reply(reply);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server;
@@ -12,15 +12,17 @@ internal sealed class IopubOutputSink : IOutputSink
     public IopubOutputSink(RequestContext request) => _request = request;
 
     public void Stream(string name, string text) =>
-        _request.Publish("stream", new StreamOutput(name, text), ProtocolJsonContext.Default.StreamOutput);
+        _request.Publish(new StreamOutput(name, text));
 
     public void DisplayData(JsonObject data, JsonObject metadata, string? displayId, bool update)
     {
         var transient = displayId is null ? new JsonObject() : new JsonObject { ["display_id"] = displayId };
-        _request.Publish(update ? "update_display_data" : "display_data",
-            new DisplayDataContent(data, metadata, transient), ProtocolJsonContext.Default.DisplayDataContent);
+        if (update)
+            _request.Publish(new UpdateDisplayDataContent(data, metadata, transient));
+        else
+            _request.Publish(new DisplayDataContent(data, metadata, transient));
     }
 
     public void ClearOutput(bool wait) =>
-        _request.Publish("clear_output", new ClearOutputContent(wait), ProtocolJsonContext.Default.ClearOutputContent);
+        _request.Publish(new ClearOutputContent(wait));
 }

@@ -56,13 +56,11 @@ internal sealed class IopubWelcome
         if (_welcomes)
         {
             KernelLog.Debug($"iopub: welcome to subscription '{subscription}'");
-            iopub.SendNow(_messenger.Encode([topic], null, "iopub_welcome", new IopubWelcomeContent(subscription),
-                ProtocolJsonContext.Default.IopubWelcomeContent));
+            iopub.SendNow(_messenger.Encode([topic], null, new IopubWelcomeContent(subscription)));
         }
         if (_started)
             return;
         _started = true;
-        iopub.SendNow(_messenger.Encode([Encoding.ASCII.GetBytes("status")], null, "status",
-            new StatusContent(ExecutionState.Starting), ProtocolJsonContext.Default.StatusContent));
+        iopub.SendNow(_messenger.Encode([Encoding.ASCII.GetBytes(StatusContent.MsgType)], null, new StatusContent(ExecutionState.Starting)));
     }
 }

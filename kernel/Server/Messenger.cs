@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CSharpKernel.Protocol;
 using CSharpKernel.Wire;
 
 namespace CSharpKernel.Server;
@@ -11,9 +12,9 @@ internal sealed class Messenger
     public const string ProtocolVersion = "5.4";
 
     private readonly WireCodec _codec;
-    private readonly SocketLoop _iopub;
+    private readonly IFrameSender _iopub;
 
-    public Messenger(WireCodec codec, SocketLoop iopub, string session)
+    public Messenger(WireCodec codec, IFrameSender iopub, string session)
     {
         _codec = codec;
         _iopub = iopub;
@@ -22,13 +23,21 @@ internal sealed class Messenger
 
     public string Session { get; }
 
-    public void Reply<T>(SocketLoop channel, JupyterMessage request, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
+    public void Reply<T>(IFrameSender channel, JupyterMessage request, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
         channel.Send(Encode(request.Identities, request.Header, msgType, content, typeInfo));
 
-    public void Publish<T>(MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo) =>
-        _iopub.Send(Encode([System.Text.Encoding.ASCII.GetBytes(msgType)], parent, msgType, content, typeInfo));
+    /// <summary>A message that is not a reply, to the identities of the request it belongs to (stdin's input_request).</summary>
+    public void Send<T>(IFrameSender channel, JupyterMessage request, T content) where T : IMessageContent<T> =>
+        channel.Send(Encode(request.Identities, request.Header, content));
 
-    public List<byte[]> Encode<T>(IReadOnlyList<byte[]> identities, MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo)
+    /// <summary>On iopub, with the msg_type as its topic.</summary>
+    public void Publish<T>(MessageHeader? parent, T content) where T : IMessageContent<T> =>
+        _iopub.Send(Encode([System.Text.Encoding.ASCII.GetBytes(T.MsgType)], parent, content));
+
+    public List<byte[]> Encode<T>(IReadOnlyList<byte[]> identities, MessageHeader? parent, T content) where T : IMessageContent<T> =>
+        Encode(identities, parent, T.MsgType, content, T.TypeInfo);
+
+    private List<byte[]> Encode<T>(IReadOnlyList<byte[]> identities, MessageHeader? parent, string msgType, T content, JsonTypeInfo<T> typeInfo)
     {
         var message = new JupyterMessage(identities, NewHeader(msgType), parent, default, default, []);
         return _codec.Encode(message, JsonSerializer.SerializeToUtf8Bytes(content, typeInfo));

@@ -12,7 +12,7 @@ internal sealed class RequestContext
     private object? _content;
     private int _replies;
 
-    public RequestContext(JupyterMessage message, SocketLoop channel, Messenger messenger)
+    public RequestContext(JupyterMessage message, IFrameSender channel, Messenger messenger)
     {
         Message = message;
         Channel = channel;
@@ -20,7 +20,7 @@ internal sealed class RequestContext
     }
 
     public JupyterMessage Message { get; }
-    public SocketLoop Channel { get; }
+    public IFrameSender Channel { get; }
 
     /// <summary>Whether a reply has gone out: a request that failed before its reply still gets one.</summary>
     public bool Replied => Volatile.Read(ref _replies) > 0;
@@ -43,15 +43,16 @@ internal sealed class RequestContext
         return content;
     }
 
-    public void Reply<T>(T content, JsonTypeInfo<T> typeInfo)
+    public void Reply<T>(T content) where T : IReplyContent<T>
     {
         Interlocked.Increment(ref _replies);
-        _messenger.Reply(Channel, Message, ReplyType, content, typeInfo);
+        _messenger.Reply(Channel, Message, ReplyType, content, T.TypeInfo);
     }
 
-    public void Publish<T>(string msgType, T content, JsonTypeInfo<T> typeInfo) =>
-        _messenger.Publish(Message.Header, msgType, content, typeInfo);
+    /// <summary>An iopub side effect of this request, parented to it.</summary>
+    public void Publish<T>(T content) where T : IMessageContent<T> =>
+        _messenger.Publish(Message.Header, content);
 
     public void PublishStatus(string state) =>
-        Publish("status", new StatusContent(state), ProtocolJsonContext.Default.StatusContent);
+        Publish(new StatusContent(state));
 }

@@ -8,7 +8,7 @@ namespace CSharpKernel.Server;
 /// One socket, its own thread and poller, and a queue through which other threads send on it:
 /// the socket is touched only by this thread.
 /// </summary>
-internal sealed class SocketLoop : IDisposable
+internal sealed class SocketLoop : IFrameSender, IDisposable
 {
     private readonly string _name;
     private readonly NetMQSocket _socket;

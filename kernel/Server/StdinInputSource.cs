@@ -1,4 +1,4 @@
-using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server;
@@ -8,11 +8,11 @@ internal sealed class StdinInputSource : IInputSource
 {
     private readonly RequestContext _request;
     private readonly bool _allowed;
-    private readonly SocketLoop _stdin;
+    private readonly IFrameSender _stdin;
     private readonly StdinBroker _broker;
     private readonly Messenger _messenger;
 
-    public StdinInputSource(RequestContext request, bool allowed, SocketLoop stdin, StdinBroker broker, Messenger messenger)
+    public StdinInputSource(RequestContext request, bool allowed, IFrameSender stdin, StdinBroker broker, Messenger messenger)
     {
         _request = request;
         _allowed = allowed;
@@ -26,7 +26,7 @@ internal sealed class StdinInputSource : IInputSource
         if (!_allowed)
             throw new InvalidOperationException("Input was requested, but this client does not accept input (the request has allow_stdin false, as in unattended runs such as nbconvert or papermill).");
         var reply = _broker.Expect();
-        _messenger.Reply(_stdin, _request.Message, "input_request", new InputRequest(prompt, password), ProtocolJsonContext.Default.InputRequest);
+        _messenger.Send(_stdin, _request.Message, new InputRequest(prompt, password));
         try
         {
             reply.Wait(token);

@@ -8,13 +8,13 @@ namespace CSharpKernel.Server.Handlers;
 internal static class CommHandler
 {
     public static void Info(RequestContext request) =>
-        request.Reply(new CommInfoReply(), ProtocolJsonContext.Default.CommInfoReply);
+        request.Reply(new CommInfoReply());
 
     public static void Open(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.CommOpenContent);
         KernelLog.Info($"comm_open for unknown target '{content.TargetName}': closing it");
-        request.Publish("comm_close", new CommCloseContent(content.CommId, new JsonObject()), ProtocolJsonContext.Default.CommCloseContent);
+        request.Publish(new CommCloseContent(content.CommId, new JsonObject()));
     }
 
     /// <summary>comm_msg and comm_close for comms the kernel never opened: nothing to do.</summary>

@@ -1,17 +1,17 @@
-using CSharpKernel.Language;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
 internal sealed class CompleteHandler
 {
-    private readonly LanguageService _language;
+    private readonly IInterpreter _interpreter;
 
-    public CompleteHandler(LanguageService language) => _language = language;
+    public CompleteHandler(IInterpreter interpreter) => _interpreter = interpreter;
 
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.CompleteRequest);
-        request.Reply(_language.Complete(content.Code, content.CursorPos), ProtocolJsonContext.Default.CompleteReply);
+        request.Reply(_interpreter.Complete(content.Code, content.CursorPos));
     }
 }

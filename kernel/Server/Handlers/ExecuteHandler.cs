@@ -1,40 +1,34 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Display;
-using CSharpKernel.Execution;
-using CSharpKernel.History;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Logging;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
 /// <summary>
-/// execute_request: queued in arrival order and run on the executor. After a failed cell with
-/// stop_on_error, the requests that had already arrived are answered "aborted" without running.
+/// execute_request: queued in arrival order and run on the executor. The execution count,
+/// execute_input, execute_result, the error message and the reply are this handler's; the
+/// interpreter only runs the code. After a failed cell with stop_on_error, the requests that had
+/// already arrived are answered "aborted" without running.
 /// </summary>
 internal sealed class ExecuteHandler
 {
     private readonly Executor _executor;
-    private readonly ScriptSession _session;
-    private readonly ConsoleCapture _capture;
-    private readonly CellCancellation _cancellation;
-    private readonly ConsoleInput _input;
+    private readonly IInterpreter _interpreter;
+    private readonly RunningRequest _running;
     private readonly Func<RequestContext, bool, IInputSource> _inputFor;
-    private readonly HistoryStore _history;
     private long _received;
-    private long _running;
+    private long _sequence;
     private long _abortThrough;
     private int _executionCount;
 
-    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation,
-        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor, HistoryStore history)
+    /// <param name="inputFor">The input_request channel of a request, and whether the request allows stdin.</param>
+    public ExecuteHandler(Executor executor, IInterpreter interpreter, RunningRequest running, Func<RequestContext, bool, IInputSource> inputFor)
     {
-        _input = input;
-        _inputFor = inputFor;
         _executor = executor;
-        _session = session;
-        _capture = capture;
-        _cancellation = cancellation;
-        _history = history;
+        _interpreter = interpreter;
+        _running = running;
+        _inputFor = inputFor;
     }
 
     /// <summary>The count of the last counted execution, for a reply to a request that never ran.</summary>
@@ -46,7 +40,7 @@ internal sealed class ExecuteHandler
         var sequence = Interlocked.Increment(ref _received);
         _executor.Post(() =>
         {
-            _running = sequence;
+            _sequence = sequence;
             run();
         });
     }
@@ -54,31 +48,21 @@ internal sealed class ExecuteHandler
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.ExecuteRequest);
-        if (_running <= Interlocked.Read(ref _abortThrough))
+        if (_sequence <= Interlocked.Read(ref _abortThrough))
         {
-            request.Reply(new ExecuteReply { Status = ReplyStatus.Aborted, ExecutionCount = _executionCount },
-                ProtocolJsonContext.Default.ExecuteReply);
+            request.Reply(new ExecuteReply { Status = ReplyStatus.Aborted, ExecutionCount = _executionCount });
             return;
         }
 
-        var counts = !content.Silent && content.StoreHistory;
-        if (counts)
+        if (!content.Silent && content.StoreHistory)
             _executionCount++;
         var count = _executionCount;
-        // The cell can be interrupted from the moment a client can know it started: an interrupt
-        // sent on seeing execute_input, before the cell's run had begun, was lost and the cell ran on.
-        var token = _cancellation.Begin();
-        if (!content.Silent)
-            request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
-
-        var (outcome, data, userExpressions) = Run(request, content, count, counts, token);
-        if (counts)
-            _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
+        var outcome = Run(request, content, count);
 
         if (outcome.Error is { } error)
         {
             if (!content.Silent)
-                request.Publish("error", new ErrorContent(error.Ename, error.Evalue, error.Traceback), ProtocolJsonContext.Default.ErrorContent);
+                request.Publish(error);
             if (content.StopOnError)
                 Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
             request.Reply(new ExecuteReply
@@ -88,62 +72,44 @@ internal sealed class ExecuteHandler
                 Ename = error.Ename,
                 Evalue = error.Evalue,
                 Traceback = error.Traceback,
-            }, ProtocolJsonContext.Default.ExecuteReply);
+            });
             return;
         }
 
-        if (data is not null)
-            request.Publish("execute_result", new ExecuteResultContent(count, data, new JsonObject()),
-                ProtocolJsonContext.Default.ExecuteResultContent);
+        if (outcome.Result is { } data && !content.Silent)
+            request.Publish(new ExecuteResultContent(count, data, new JsonObject()));
         request.Reply(new ExecuteReply
         {
             Status = ReplyStatus.Ok,
             ExecutionCount = count,
-            UserExpressions = userExpressions,
+            UserExpressions = outcome.UserExpressions,
             Payload = [.. outcome.Payload],
-        },
-            ProtocolJsonContext.Default.ExecuteReply);
+        });
     }
 
-    /// <summary>
-    /// Runs the cell, formats its value and, when it succeeded, evaluates its user_expressions (as
-    /// ipykernel does: after an error they are not), under the same cancellation and output
-    /// capture. Formatting is part of the cell: a value whose display throws is the cell's error,
-    /// and one whose display never ends is interrupted like the cell.
-    /// </summary>
-    private (CellOutcome Outcome, JsonObject? Data, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request,
-        ExecuteRequest content, int count, bool storeHistory, CancellationToken token)
+    private ExecuteOutcome Run(RequestContext request, ExecuteRequest content, int count)
     {
-        _capture.BeginCell(content.Silent ? null : new IopubOutputSink(request));
-        _input.Source = _inputFor(request, content.AllowStdin);
-        _input.Install();
+        // The cell can be interrupted from the moment a client can know it started: an interrupt
+        // sent on seeing execute_input, before the cell's run had begun, was lost and the cell ran on.
+        var interrupt = _running.Begin();
         try
         {
-            var outcome = _session.Run(content.Code, count, token, storeHistory);
-            // A bundle the kernel made itself (#!html, #!javascript) is shown as it is.
-            var data = content.Silent ? null : outcome.Data;
-            if (data is null && outcome.HasValue && !content.Silent)
-            {
-                var formatted = _session.Format(outcome.Value, token);
-                if (formatted.Error is { } error)
-                    return (CellOutcome.Failed(error), null, []);
-                data = formatted.Value;
-            }
-            return outcome.Succeeded && content.UserExpressions.Count > 0
-                ? (outcome, data, UserExpressions.Evaluate(_session, content.UserExpressions, token))
-                : (outcome, data, []);
+            if (!content.Silent)
+                request.Publish(new ExecuteInputContent(content.Code, count));
+            var context = new ExecuteContext(content.Silent ? null : new IopubOutputSink(request), _inputFor(request, content.AllowStdin), interrupt);
+            var options = new ExecuteOptions(content.Silent, content.StoreHistory && !content.Silent, content.UserExpressions, content.AllowStdin);
+            return _interpreter.Execute(content.Code, options, count, context);
         }
         catch (Exception exception)
         {
-            // A fault of the kernel's own, not of the cell: the request still gets its error reply.
-            KernelLog.Warn($"execute failed inside the kernel: {exception}");
-            return (CellOutcome.Failed(Tracebacks.ForException(exception)), null, []);
+            // The interpreter's own fault, not the cell's: the request still gets its error, and the queue its aborts.
+            KernelLog.Warn($"the interpreter failed to execute: {exception}");
+            var ename = exception.GetType().Name;
+            return ExecuteOutcome.Failed(new ErrorContent(ename, exception.Message, [$"{ename}: {exception.Message}"]));
         }
         finally
         {
-            _cancellation.End();
-            _input.Source = null;
-            _capture.FlushAll();
+            _running.End();
         }
     }
 }

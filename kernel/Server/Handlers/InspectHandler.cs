@@ -1,17 +1,17 @@
-using CSharpKernel.Language;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
 internal sealed class InspectHandler
 {
-    private readonly LanguageService _language;
+    private readonly IInterpreter _interpreter;
 
-    public InspectHandler(LanguageService language) => _language = language;
+    public InspectHandler(IInterpreter interpreter) => _interpreter = interpreter;
 
     public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.InspectRequest);
-        request.Reply(_language.Inspect(content.Code, content.CursorPos, content.DetailLevel), ProtocolJsonContext.Default.InspectReply);
+        request.Reply(_interpreter.Inspect(content.Code, content.CursorPos, content.DetailLevel));
     }
 }

@@ -1,17 +1,16 @@
-using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
 internal sealed class InterruptHandler
 {
-    private readonly CellCancellation _cancellation;
+    private readonly RunningRequest _running;
 
-    public InterruptHandler(CellCancellation cancellation) => _cancellation = cancellation;
+    public InterruptHandler(RunningRequest running) => _running = running;
 
     public void Handle(RequestContext request)
     {
-        _cancellation.Interrupt();
-        request.Reply(new InterruptReply(), ProtocolJsonContext.Default.InterruptReply);
+        _running.Interrupt();
+        request.Reply(new InterruptReply());
     }
 }

@@ -1,13 +1,17 @@
-using CSharpKernel.Language;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-internal static class IsCompleteHandler
+internal sealed class IsCompleteHandler
 {
-    public static void Handle(RequestContext request)
+    private readonly IInterpreter _interpreter;
+
+    public IsCompleteHandler(IInterpreter interpreter) => _interpreter = interpreter;
+
+    public void Handle(RequestContext request)
     {
         var content = request.Content(ProtocolJsonContext.Default.IsCompleteRequest);
-        request.Reply(CompletenessChecker.Check(content.Code), ProtocolJsonContext.Default.IsCompleteReply);
+        request.Reply(_interpreter.IsComplete(content.Code));
     }
 }

@@ -1,44 +1,25 @@
-using System.Runtime.InteropServices;
-using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 using CSharpKernel.Protocol;
 
 namespace CSharpKernel.Server.Handlers;
 
-/// <summary>kernel_info_request, on shell and on control.</summary>
-internal static class KernelInfoHandler
+/// <summary>kernel_info_request, on shell and on control: the interpreter's description and the protocol the server speaks.</summary>
+internal sealed class KernelInfoHandler
 {
-    public static readonly string ImplementationVersion =
-        typeof(KernelInfoHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    private readonly Lazy<KernelInfoReply> _reply;
 
-    internal static readonly KernelInfoReply Info = Build();
+    public KernelInfoHandler(IInterpreter interpreter) => _reply = new(() => Reply(interpreter.Info));
 
-    public static void Handle(RequestContext request) =>
-        request.Reply(Info, ProtocolJsonContext.Default.KernelInfoReply);
+    public void Handle(RequestContext request) =>
+        request.Reply(_reply.Value);
 
-    private static KernelInfoReply Build()
+    public static KernelInfoReply Reply(InterpreterInfo info) => new()
     {
-        var languageVersion = DefaultScriptOptions.LanguageVersionText;
-        return new KernelInfoReply
-        {
-            ProtocolVersion = Messenger.ProtocolVersion,
-            Implementation = "csharp-kernel",
-            ImplementationVersion = ImplementationVersion,
-            LanguageInfo = new LanguageInfo
-            {
-                Name = "csharp",
-                Version = languageVersion,
-                Mimetype = "text/x-csharp",
-                FileExtension = ".cs",
-                PygmentsLexer = "csharp",
-                CodemirrorMode = "text/x-csharp",
-                NbconvertExporter = "script",
-            },
-            Banner = $"C# {languageVersion} on {RuntimeInformation.FrameworkDescription}, csharp-kernel {ImplementationVersion}",
-            HelpLinks =
-            [
-                new HelpLink("C# language reference", "https://learn.microsoft.com/dotnet/csharp/"),
-                new HelpLink(".NET API browser", "https://learn.microsoft.com/dotnet/api/"),
-            ],
-        };
-    }
+        ProtocolVersion = Messenger.ProtocolVersion,
+        Implementation = info.Implementation,
+        ImplementationVersion = info.ImplementationVersion,
+        LanguageInfo = info.LanguageInfo,
+        Banner = info.Banner,
+        HelpLinks = info.HelpLinks,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CSharpKernel.Execution;
+using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Tests.Execution;
 

@@ -23,7 +23,7 @@ internal static class TestKernels
         public static KernelProcess Start(string key = "", IReadOnlyDictionary<string, string>? environment = null, string transport = "tcp",
             string? workingDirectory = null, JsonObject? connectionOverrides = null, IReadOnlyList<string>? launcher = null)
         {
-            var connection = ConnectionInfo.Loopback(key, "csharp", transport);
+            var connection = LoopbackConnection.Loopback(key, "csharp", transport);
             foreach (var (name, value) in connectionOverrides ?? [])
                 connection[name] = value?.DeepClone();
             // Test kernels keep their history in memory unless a test gives them a file: never the user's own.

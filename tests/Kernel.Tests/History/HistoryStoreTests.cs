@@ -1,4 +1,5 @@
 using CSharpKernel.History;
+using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Tests.History;
 

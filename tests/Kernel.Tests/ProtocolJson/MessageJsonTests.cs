@@ -65,7 +65,7 @@ public sealed class MessageJsonTests
     [Test]
     public void The_kernel_info_reply_describes_csharp_as_front_ends_expect()
     {
-        var json = JsonNode.Parse(Json(CSharpKernel.Server.Handlers.KernelInfoHandler.Info, ProtocolJsonContext.Default.KernelInfoReply))!;
+        var json = JsonNode.Parse(Json(CSharpKernel.Server.Handlers.KernelInfoHandler.Reply(CSharpKernel.Execution.CSharpInterpreterInfo.Info), ProtocolJsonContext.Default.KernelInfoReply))!;
         var language = json["language_info"]!;
         Assert.That(json["protocol_version"]!.GetValue<string>(), Is.EqualTo("5.4"), "iopub_welcome is what 5.4 adds");
         Assert.That(language["name"]!.GetValue<string>(), Is.EqualTo("csharp"));

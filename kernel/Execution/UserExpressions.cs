@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using CSharpKernel.Execution;
 using CSharpKernel.Protocol;
 
-namespace CSharpKernel.Server.Handlers;
+namespace CSharpKernel.Execution;
 
 /// <summary>
 /// execute_request's user_expressions: each is evaluated after the cell against its state and

@@ -1,4 +1,4 @@
-namespace CSharpKernel.Execution;
+namespace CSharpKernel.Interpreter;
 
 /// <summary>Where a running cell's input comes from: the front end, asked over the stdin channel.</summary>
 internal interface IInputSource

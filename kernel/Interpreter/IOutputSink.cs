@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CSharpKernel.Execution;
+namespace CSharpKernel.Interpreter;
 
 /// <summary>
 /// Where a running request's side effects go. The server implements it over iopub; tests use a

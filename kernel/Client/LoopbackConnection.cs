@@ -5,7 +5,7 @@ using CSharpKernel.Wire;
 namespace CSharpKernel.Client;
 
 /// <summary>The fields of the connection file a client writes for a kernel it starts, as jupyter_client writes them.</summary>
-internal static class ConnectionInfo
+internal static class LoopbackConnection
 {
     /// <summary>Five loopback ports from <see cref="FreePorts"/> over tcp, or five socket files under one temporary path over ipc.</summary>
     public static JsonObject Loopback(string key, string kernelName, string transport = "tcp")

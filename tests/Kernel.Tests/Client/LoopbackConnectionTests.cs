@@ -15,7 +15,7 @@ public sealed class ConnectionInfoTests
         var ephemeralFrom = int.Parse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0]);
 
         var ports = Enumerable.Range(0, 3)
-            .Select(_ => ConnectionInfo.Loopback("key", "csharp"))
+            .Select(_ => LoopbackConnection.Loopback("key", "csharp"))
             .SelectMany(c => new[] { "shell", "iopub", "stdin", "control", "hb" }.Select(channel => c[channel + "_port"]!.GetValue<int>()))
             .ToList();
 
@@ -27,11 +27,11 @@ public sealed class ConnectionInfoTests
     [Test]
     public void Endpoints_follow_the_transport()
     {
-        var tcp = ConnectionInfo.Loopback("key", "csharp");
-        var ipc = ConnectionInfo.Loopback("key", "csharp", "ipc");
+        var tcp = LoopbackConnection.Loopback("key", "csharp");
+        var ipc = LoopbackConnection.Loopback("key", "csharp", "ipc");
 
-        Assert.That(ConnectionInfo.Endpoint(tcp, "hb"), Is.EqualTo($"tcp://127.0.0.1:{tcp["hb_port"]}"));
-        Assert.That(ConnectionInfo.Endpoint(ipc, "shell"), Is.EqualTo($"ipc://{ipc["ip"]}-1"));
+        Assert.That(LoopbackConnection.Endpoint(tcp, "hb"), Is.EqualTo($"tcp://127.0.0.1:{tcp["hb_port"]}"));
+        Assert.That(LoopbackConnection.Endpoint(ipc, "shell"), Is.EqualTo($"ipc://{ipc["ip"]}-1"));
     }
 
     private static bool Bound(int port)

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 
-namespace CSharpKernel.Execution;
+namespace CSharpKernel.Server;
 
 /// <summary>
-/// The one thread that handles execute requests, one after another, in arrival order. User code
-/// does not run here but on the <see cref="CellThread"/>, so this thread is never stuck in it:
-/// it can always send the reply, even for a cell it had to give up on.
+/// The one thread that handles execute requests, one after another, in arrival order. An
+/// interpreter that runs user code on a thread of its own (the C# one does) leaves this thread
+/// free to send the reply, even for a cell it had to give up on.
 /// </summary>
 internal sealed class Executor : IDisposable
 {

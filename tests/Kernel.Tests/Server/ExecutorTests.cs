@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using CSharpKernel.Execution;
+using CSharpKernel.Server;
 
-namespace CSharpKernel.Tests.Execution;
+namespace CSharpKernel.Tests.Server;
 
 public sealed class ExecutorTests
 {

@@ -1,0 +1,142 @@
+using CSharpKernel.Display;
+using CSharpKernel.Extensions;
+using CSharpKernel.History;
+using CSharpKernel.Interpreter;
+using CSharpKernel.Language;
+using CSharpKernel.Logging;
+using CSharpKernel.Magics;
+using CSharpKernel.Protocol;
+
+namespace CSharpKernel.Execution;
+
+/// <summary>
+/// C# behind the interpreter seam: the Roslyn script session runs cells, the language service
+/// completes and inspects, the console capture and input carry a cell's output and input to the
+/// context the server gives each execute. Building one takes over the process's console.
+/// </summary>
+internal sealed class CSharpInterpreter : IInterpreter
+{
+    private readonly ConsoleCapture _capture = new();
+    private readonly CellCancellation _cancellation = new();
+    private readonly ConsoleInput _input;
+    private readonly HistoryStore _history;
+    private readonly ScriptSession _session;
+    private readonly LanguageService _language;
+    private int _languageWarmUp;
+
+    public CSharpInterpreter()
+    {
+        _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
+        _input = new ConsoleInput(_capture, () => _cancellation.Token);
+        var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
+        // ?name asks the language service, which reads the session that runs the ?name cell: this class holds both ends.
+        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(Describe), _history);
+        // Packages that ship .NET Interactive kernel extensions (DataFrame, Plotly.NET) get them loaded before the cell runs.
+        _session.Packages!.Restored += packages => KernelExtensionLoader.Load(packages);
+        _language = new LanguageService(_session);
+        _capture.Install();
+        BackgroundExceptions.Install(_capture.Error, _session.Describe);
+        _input.Install();
+    }
+
+    public InterpreterInfo Info => CSharpInterpreterInfo.Info;
+
+    public void WarmUp() => _session.WarmUp();
+
+    /// <summary>
+    /// Roslyn's editor services keep both cores of a small machine busy for a second or more; a
+    /// completion or inspection that comes first starts them at once and waits for them.
+    /// </summary>
+    public void WarmUpWhenIdle()
+    {
+        if (Interlocked.Exchange(ref _languageWarmUp, 1) == 0)
+            _language.WarmUpInBackground();
+    }
+
+    public ExecuteOutcome Execute(string code, ExecuteOptions options, int executionCount, ExecuteContext context)
+    {
+        ExecuteOutcome outcome;
+        var token = _cancellation.Begin();
+        using var interrupt = context.Interrupt.Register(() => _cancellation.Interrupt());
+        _capture.BeginCell(context.Output);
+        _input.Source = context.Input;
+        _input.Install();
+        try
+        {
+            outcome = Run(code, options, executionCount, token);
+        }
+        catch (Exception exception)
+        {
+            // A fault of the kernel's own, not of the cell: the request still gets its error reply.
+            KernelLog.Warn($"execute failed inside the kernel: {exception}");
+            outcome = Failed(Tracebacks.ForException(exception));
+        }
+        finally
+        {
+            _cancellation.End();
+            _input.Source = null;
+            _capture.FlushAll();
+        }
+        if (options.StoreHistory)
+            _session.History.RecordEnd(executionCount, outcome.Result?[MimeTypes.PlainText]?.GetValue<string>());
+        return outcome;
+    }
+
+    public CompleteReply Complete(string code, int cursorPos)
+    {
+        WarmUpWhenIdle();
+        return _language.Complete(code, cursorPos);
+    }
+
+    public InspectReply Inspect(string code, int cursorPos, int detailLevel)
+    {
+        WarmUpWhenIdle();
+        return _language.Inspect(code, cursorPos, detailLevel);
+    }
+
+    public IsCompleteReply IsComplete(string code) => CompletenessChecker.Check(code);
+
+    public IReadOnlyList<HistoryEntry> History(HistoryRequest request) => _history.Read(request);
+
+    public void Shutdown(bool restart) => _capture.FlushAll();
+
+    public void Dispose()
+    {
+        _capture.Dispose();
+        _history.Dispose();
+        _language.Dispose();
+    }
+
+    /// <summary>
+    /// Runs the cell, formats its value and, when it succeeded, evaluates its user_expressions (as
+    /// ipykernel does: after an error they are not), under the same cancellation and output
+    /// capture. Formatting is part of the cell: a value whose display throws is the cell's error,
+    /// and one whose display never ends is interrupted like the cell.
+    /// </summary>
+    private ExecuteOutcome Run(string code, ExecuteOptions options, int executionCount, CancellationToken token)
+    {
+        var outcome = _session.Run(code, executionCount, token, options.StoreHistory);
+        if (outcome.Error is { } error)
+            return Failed(error);
+        // A bundle the kernel made itself (#!html, #!javascript) is shown as it is.
+        var data = options.Silent ? null : outcome.Data;
+        if (data is null && outcome.HasValue && !options.Silent)
+        {
+            var formatted = _session.Format(outcome.Value, token);
+            if (formatted.Error is { } formatError)
+                return Failed(formatError);
+            data = formatted.Value;
+        }
+        return new ExecuteOutcome
+        {
+            Result = data,
+            Payload = outcome.Payload,
+            UserExpressions = options.UserExpressions.Count > 0 ? UserExpressions.Evaluate(_session, options.UserExpressions, token) : [],
+        };
+    }
+
+    /// <summary>?name and ??name print what inspect_request shows for the name.</summary>
+    private string? Describe(string name, int detailLevel) => _language.Describe(name, detailLevel);
+
+    private static ExecuteOutcome Failed(CellError error) => ExecuteOutcome.Failed(new ErrorContent(error.Ename, error.Evalue, error.Traceback));
+}
