@@ -41,7 +41,12 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public InterpreterInfo Info => CSharpInterpreterInfo.Info;
 
-    public void WarmUp() => _session.WarmUp();
+    /// <summary>jupyter console asks is_complete inside its Enter key handler: the first answer must not be a cold one.</summary>
+    public void WarmUp()
+    {
+        CompletenessWarmUp.Start();
+        _session.WarmUp();
+    }
 
     /// <summary>
     /// Roslyn's editor services keep both cores of a small machine busy for a second or more; a
