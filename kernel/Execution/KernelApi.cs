@@ -3,34 +3,36 @@ using CSharpKernel.Display.Interactive;
 
 namespace CSharpKernel.Execution;
 
-/// <summary>What a cell can ask of the kernel, as the global <c>Kernel</c>.</summary>
+/// <summary>
+/// What a cell can ask of the kernel, as the global <c>Kernel</c>. Every call acts for the cell
+/// whose code makes it (<see cref="CellContext"/>): a thread a cell started displays into that
+/// cell's output and sees that cell's cancellation, also once later cells run.
+/// </summary>
 public sealed class KernelApi
 {
-    private readonly Func<IOutputSink?> _sink;
-    private readonly Func<CancellationToken> _token;
+    private static readonly Func<IOutputSink?> Sink = () => CellContext.CurrentSink;
+
     private readonly ConsoleInput _input;
 
-    public KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
+    public KernelApi(ConsoleCapture console)
     {
-        _sink = sink;
-        _token = token;
-        _input = input;
+        _input = console.Input;
         InteractiveFormatting.Watch((bundle, displayId, update) =>
         {
             Console.Out.Flush();
-            _sink()?.DisplayData(bundle, [], displayId, update);
+            Sink()?.DisplayData(bundle, [], displayId, update);
         });
     }
 
-    /// <summary>Cancelled when the user interrupts the running cell.</summary>
-    public CancellationToken CancellationToken => _token();
+    /// <summary>Cancelled when the user interrupts the cell that runs this code (for code no cell started, the running cell).</summary>
+    public CancellationToken CancellationToken => (CellContext.Current ?? CellContext.Running)?.CancellationToken ?? CancellationToken.None;
 
     public DisplayHandle Display(object? value) => Display(value, []);
 
     /// <summary>Shows the value in the given formats only (and text/plain), as .NET Interactive's <c>display(x, "text/html")</c>.</summary>
     public DisplayHandle Display(object? value, params string[] mimeTypes)
     {
-        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink, mimeTypes);
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), Sink, mimeTypes);
         handle.Show(value, update: false);
         return handle;
     }
@@ -65,6 +67,6 @@ public sealed class KernelApi
     public void ClearOutput(bool wait = false)
     {
         Console.Out.Flush();
-        _sink()?.ClearOutput(wait);
+        Sink()?.ClearOutput(wait);
     }
 }

@@ -29,7 +29,6 @@ public sealed class KernelServer : IDisposable
     private readonly Executor _executor;
     private readonly ConsoleCapture _capture = new();
     private readonly CellCancellation _cancellation = new();
-    private readonly ConsoleInput _input;
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
     private readonly HistoryStore _history;
@@ -60,13 +59,12 @@ public sealed class KernelServer : IDisposable
 
         _executor = new Executor();
         _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
-        _input = new ConsoleInput(_capture, () => _cancellation.Token);
-        var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
+        var kernelApi = new KernelApi(_capture);
         _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(DescribeVariable));
         // Packages that ship .NET Interactive kernel extensions (DataFrame, Plotly.NET) get them loaded before the cell runs.
         _session.Packages!.Restored += packages => KernelExtensionLoader.Load(packages);
         _language = new LanguageService(_session);
-        var execute = new ExecuteHandler(_executor, _session, _capture, _cancellation, _input,
+        var execute = new ExecuteHandler(_executor, _session, _capture,
             (request, allowed) => new StdinInputSource(request, allowed, _stdin!, stdinBroker, _messenger), _history);
         var complete = new CompleteHandler(_language);
         var inspect = new InspectHandler(_language);
@@ -132,7 +130,6 @@ public sealed class KernelServer : IDisposable
     {
         _capture.Install();
         BackgroundExceptions.Install(_capture.Error, _session.Describe);
-        _input.Install();
         foreach (var loop in new[] { _iopub, _heartbeat, _control, _stdin, _shell })
             loop.Start();
         _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>

@@ -16,8 +16,6 @@ public sealed class ExecuteHandler
     private readonly Executor _executor;
     private readonly ScriptSession _session;
     private readonly ConsoleCapture _capture;
-    private readonly CellCancellation _cancellation;
-    private readonly ConsoleInput _input;
     private readonly Func<RequestContext, bool, IInputSource> _inputFor;
     private readonly HistoryStore _history;
     private long _received;
@@ -25,15 +23,13 @@ public sealed class ExecuteHandler
     private long _abortThrough;
     private int _executionCount;
 
-    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture, CellCancellation cancellation,
-        ConsoleInput input, Func<RequestContext, bool, IInputSource> inputFor, HistoryStore history)
+    public ExecuteHandler(Executor executor, ScriptSession session, ConsoleCapture capture,
+        Func<RequestContext, bool, IInputSource> inputFor, HistoryStore history)
     {
-        _input = input;
         _inputFor = inputFor;
         _executor = executor;
         _session = session;
         _capture = capture;
-        _cancellation = cancellation;
         _history = history;
     }
 
@@ -67,11 +63,11 @@ public sealed class ExecuteHandler
         var count = _executionCount;
         // The cell can be interrupted from the moment a client can know it started: an interrupt
         // sent on seeing execute_input, before the cell's run had begun, was lost and the cell ran on.
-        var token = _cancellation.Begin();
+        var cell = _capture.BeginCell(content.Silent ? null : new IopubOutputSink(request), _inputFor(request, content.AllowStdin));
         if (!content.Silent)
             request.Publish("execute_input", new ExecuteInputContent(content.Code, count), ProtocolJsonContext.Default.ExecuteInputContent);
 
-        var (outcome, data, userExpressions) = Run(request, content, count, counts, token);
+        var (outcome, data, userExpressions) = Run(cell, content, count, counts);
         if (counts)
             _history.Record(count, content.Code, data?[MimeTypes.PlainText]?.GetValue<string>());
 
@@ -111,12 +107,10 @@ public sealed class ExecuteHandler
     /// capture. Formatting is part of the cell: a value whose display throws is the cell's error,
     /// and one whose display never ends is interrupted like the cell.
     /// </summary>
-    private (CellOutcome Outcome, JsonObject? Data, Dictionary<string, JsonNode?> UserExpressions) Run(RequestContext request,
-        ExecuteRequest content, int count, bool storeHistory, CancellationToken token)
+    private (CellOutcome Outcome, JsonObject? Data, Dictionary<string, JsonNode?> UserExpressions) Run(CellContext cell,
+        ExecuteRequest content, int count, bool storeHistory)
     {
-        _capture.BeginCell(content.Silent ? null : new IopubOutputSink(request));
-        _input.Source = _inputFor(request, content.AllowStdin);
-        _input.Install();
+        var token = cell.CancellationToken;
         try
         {
             var outcome = _session.Run(content.Code, count, token, storeHistory);
@@ -141,9 +135,7 @@ public sealed class ExecuteHandler
         }
         finally
         {
-            _cancellation.End();
-            _input.Source = null;
-            _capture.FlushAll();
+            cell.Dispose();
         }
     }
 }
