@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CSharpKernel.Tests.Faults;
 using CSharpKernel.Tests.Harness;
 using CSharpKernel.Tests.Interrupts;
@@ -15,8 +14,8 @@ public sealed class CellContextTests : KernelFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    // Declared in the first cell of every case: the work waits for go (or release) and sets said once it has spoken.
-    private const string Signals = "var go = new ManualResetEventSlim();\nvar said = new ManualResetEventSlim();\n"
+    /// <summary>Declared in the first cell of every case: the work waits for go (or release) and sets said once it has spoken.</summary>
+    public const string Signals = "var go = new ManualResetEventSlim();\nvar said = new ManualResetEventSlim();\n"
                                    + "var release = new TaskCompletionSource();\n";
 
     // Runs in the second cell; the continuation of an await on release runs inline, on this cell's thread.
@@ -101,23 +100,6 @@ public sealed class CellContextTests : KernelFixture
         Assert.That(Client.Execute("await during").Result, Is.EqualTo("true"), "a task waiting on the cell's token is woken by the interrupt");
         Assert.That(Client.Execute("go.Set();\nawait after").Result, Is.EqualTo("true"),
             "a task that reads the token once a later cell runs still has its own cell's, cancelled");
-    }
-
-    [Test]
-    public void A_task_asks_for_input_as_its_cell_and_cannot_ask_once_the_cell_ended()
-    {
-        var id = Client.SendExecute(Signals + "var answer = await Task.Run(() => Console.ReadLine());\n"
-                                    + "var late = Task.Run(() => { go.Wait(); try { return Console.ReadLine(); } catch (InvalidOperationException e) { return e.Message; } });\n"
-                                    + "answer", allowStdin: true);
-        var request = Client.TryReceiveFor("stdin", m => m.MsgType == "input_request", Patience)
-                      ?? throw new TimeoutException("the task's read never reached the front end\n" + Kernel.Stderr);
-        Assert.That(request.ParentMsgId, Is.EqualTo(id), "the task asks as the cell that started it");
-        Client.Send("stdin", "input_reply", new JsonObject { ["value"] = "Ada" });
-        Assert.That(Client.Collect(id, Patience).Result, Is.EqualTo("\"Ada\""));
-
-        var next = Client.Execute("go.Set();\nawait late", allowStdin: true, timeout: Patience);
-        Assert.That(next.Result, Does.Contain("only available while a cell runs"), next.ToString());
-        Assert.That(Client.TryReceive("stdin", TimeSpan.Zero), Is.Null, "the later cell's front end was not asked");
     }
 
     [Test]
