@@ -71,10 +71,10 @@ public sealed class CellContext : IDisposable
     }
 
     /// <summary>Cancels the running cell's token; false when no cell runs.</summary>
-    public static bool InterruptRunning() => Running is { } cell && cell.Interrupt();
+    internal static bool InterruptRunning() => Running is { } cell && cell.Interrupt();
 
     /// <summary>Silences the cell's work from now on, and refuses it input: the cell was interrupted while awaiting, or abandoned.</summary>
-    public void LeaveBehind() => _leftBehind = true;
+    internal void LeaveBehind() => _leftBehind = true;
 
     /// <summary>Ends the cell: the thread that began it leaves its context; work it started keeps it, ended.</summary>
     public void Dispose()

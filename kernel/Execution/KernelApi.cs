@@ -17,7 +17,7 @@ public sealed class KernelApi
     public KernelApi(ConsoleCapture console)
     {
         _input = console.Input;
-        InteractiveFormatting.Watch((bundle, displayId, update) =>
+        InteractiveFormatting.Watch(Formatter.Format, (bundle, displayId, update) =>
         {
             Console.Out.Flush();
             Sink()?.DisplayData(bundle, [], displayId, update);
@@ -32,13 +32,16 @@ public sealed class KernelApi
     /// <summary>Shows the value in the given formats only (and text/plain), as .NET Interactive's <c>display(x, "text/html")</c>.</summary>
     public DisplayHandle Display(object? value, params string[] mimeTypes)
     {
-        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), Sink, mimeTypes);
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), Sink, Formatter, mimeTypes);
         handle.Show(value, update: false);
         return handle;
     }
 
-    /// <summary>Formatters by type and mime type, used for every displayed value and cell result.</summary>
-    public FormatterRegistry Formatters => MimeFormatter.Registry;
+    /// <summary>Formatters by type and mime type, used for every displayed value and cell result; a reset forgets them.</summary>
+    public FormatterRegistry Formatters => Formatter.Registry;
+
+    /// <summary>How the session shows values: its cells' formatters, .NET Interactive's, the built-in views.</summary>
+    internal MimeFormatter Formatter { get; } = new();
 
     /// <summary>A PNG or JPEG image from its bytes.</summary>
     public Image Image(byte[] data) => CSharpKernel.Display.Image.FromBytes(data);

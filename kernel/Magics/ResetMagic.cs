@@ -1,5 +1,3 @@
-using CSharpKernel.Display;
-using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution;
 
 namespace CSharpKernel.Magics;
@@ -20,9 +18,6 @@ public sealed class ResetMagic : IMagicCommand
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         context.Session.Reset();
-        // Formatters registered by cells format the cells' types, which are gone with them.
-        MimeFormatter.Registry.Clear();
-        InteractiveFormatting.Reset();
         Console.WriteLine(Message);
         return string.IsNullOrWhiteSpace(invocation.Body) ? CellOutcome.Nothing : context.RunCode(invocation.Body);
     }
