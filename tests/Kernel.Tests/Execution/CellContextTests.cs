@@ -21,22 +21,23 @@ public sealed class CellContextTests : KernelFixture
     // Runs in the second cell; the continuation of an await on release runs inline, on this cell's thread.
     private const string LetGo = "go.Set();\nrelease.TrySetResult();\nsaid.Wait();\nConsole.WriteLine(\"cell two\");";
 
+    private const string Say = "Console.WriteLine(\"late line\"); Console.Out.Flush(); said.Set();";
+    private const string Boom = "throw new InvalidOperationException(\"late boom\");";
+
     [OneTimeSetUp]
     public void DeclareASurvivor() => Assert.That(Client.Execute("var survivor = 41;").Status, Is.EqualTo("ok"));
 
-    [TestCase("new Thread(() => { go.Wait(); Console.WriteLine(\"late line\"); Console.Out.Flush(); said.Set(); }).Start();",
+    [TestCase("new Thread(() => { go.Wait(); " + Say + " }).Start();",
         TestName = "A_thread_a_cell_started_prints_into_that_cell_after_the_next_cell_began")]
-    [TestCase("_ = Task.Run(() => { go.Wait(); Console.WriteLine(\"late line\"); Console.Out.Flush(); said.Set(); });",
+    [TestCase("_ = Task.Run(() => { go.Wait(); " + Say + " });",
         TestName = "A_task_a_cell_started_prints_into_that_cell_after_the_next_cell_began")]
-    [TestCase("var timer = new Timer(_ => { go.Wait(); Console.WriteLine(\"late line\"); Console.Out.Flush(); said.Set(); }, null, 0, Timeout.Infinite);",
+    [TestCase("var timer = new Timer(_ => { go.Wait(); " + Say + " }, null, 0, Timeout.Infinite);",
         TestName = "A_timer_a_cell_started_prints_into_that_cell_after_the_next_cell_began")]
-    [TestCase("async Task Later() { await release.Task; Console.WriteLine(\"late line\"); Console.Out.Flush(); said.Set(); }\n_ = Later();",
+    [TestCase("async Task Later() { await release.Task; " + Say + " }\n_ = Later();",
         TestName = "An_await_in_a_cell_continues_into_that_cell_even_on_the_next_cells_thread")]
     public void Output_of_work_a_cell_started_goes_to_that_cell(string start)
     {
-        var first = Client.Execute(Signals + start, timeout: Patience);
-        Assert.That(first.Status, Is.EqualTo("ok"), first.ToString());
-        var firstId = first.Reply.ParentMsgId!;
+        var firstId = RunFirstCell(start);
 
         var second = Client.Execute(LetGo, timeout: Patience);
         Assert.That(second.Status, Is.EqualTo("ok"), second.ToString());
@@ -50,8 +51,7 @@ public sealed class CellContextTests : KernelFixture
     [Test]
     public void A_display_from_a_thread_a_cell_started_shows_in_that_cell()
     {
-        var first = Client.Execute(Signals + "new Thread(() => { go.Wait(); display(\"late display\"); said.Set(); }).Start();", timeout: Patience);
-        var firstId = first.Reply.ParentMsgId!;
+        var firstId = RunFirstCell("new Thread(() => { go.Wait(); display(\"late display\"); said.Set(); }).Start();");
 
         var second = Client.Execute(LetGo, timeout: Patience);
         Assert.That(second.OfType("display_data"), Is.Empty, second.ToString());
@@ -60,19 +60,17 @@ public sealed class CellContextTests : KernelFixture
         Assert.That(late?.Content.GetProperty("data").GetProperty("text/plain").GetString(), Is.EqualTo("\"late display\""));
     }
 
-    [TestCase("new Thread(() => { go.Wait(); throw new InvalidOperationException(\"late boom\"); }).Start();",
+    [TestCase("new Thread(() => { go.Wait(); " + Boom + " }).Start();",
         TestName = "An_exception_on_a_thread_a_cell_started_is_shown_in_that_cell_after_the_next_cell_began")]
-    [TestCase("ThreadPool.QueueUserWorkItem(_ => { go.Wait(); throw new InvalidOperationException(\"late boom\"); });",
+    [TestCase("ThreadPool.QueueUserWorkItem(_ => { go.Wait(); " + Boom + " });",
         TestName = "An_exception_in_a_pool_item_a_cell_queued_is_shown_in_that_cell_after_the_next_cell_began")]
-    [TestCase("var timer = new Timer(_ => { go.Wait(); throw new InvalidOperationException(\"late boom\"); }, null, 0, Timeout.Infinite);",
+    [TestCase("var timer = new Timer(_ => { go.Wait(); " + Boom + " }, null, 0, Timeout.Infinite);",
         TestName = "An_exception_in_a_timer_a_cell_started_is_shown_in_that_cell_after_the_next_cell_began")]
-    [TestCase("async void Fire() { await release.Task; throw new InvalidOperationException(\"late boom\"); }\nFire();",
+    [TestCase("async void Fire() { await release.Task; " + Boom + " }\nFire();",
         TestName = "An_exception_escaping_an_async_void_method_of_a_cell_is_shown_in_that_cell_after_the_next_cell_began")]
     public void Exceptions_of_work_a_cell_started_are_shown_in_that_cell(string start)
     {
-        var first = Client.Execute(Signals + start, timeout: Patience);
-        Assert.That(first.Status, Is.EqualTo("ok"), first.ToString());
-        var firstId = first.Reply.ParentMsgId!;
+        var firstId = RunFirstCell(start);
 
         var secondId = Client.SendExecute("go.Set();\nrelease.TrySetResult();");
         var stderr = "";
@@ -109,5 +107,13 @@ public sealed class CellContextTests : KernelFixture
             timeout: Patience);
         var second = Client.Execute("go.Set();\nsaid.Wait();", timeout: Patience);
         Assert.That(second.Stdout, Is.EqualTo("unowned line\n"), "no cell owns the work: its output goes to the cell running now");
+    }
+
+    /// <summary>Runs the first cell of a case, the one that starts the work; its msg_id.</summary>
+    private string RunFirstCell(string start)
+    {
+        var first = Client.Execute(Signals + start, timeout: Patience);
+        Assert.That(first.Status, Is.EqualTo("ok"), first.ToString());
+        return first.Reply.ParentMsgId!;
     }
 }
