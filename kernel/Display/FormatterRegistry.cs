@@ -1,7 +1,7 @@
 namespace CSharpKernel.Display;
 
 /// <summary>
-/// Formatters registered per type and mime type, by the kernel or by cells
+/// Formatters registered per type and mime type, by a session's cells
 /// (<c>Kernel.Formatters.Register&lt;Point&gt;("text/html", p => ...)</c>). The most specific type wins:
 /// the value's own type, then its base types, then its interfaces.
 /// </summary>

@@ -5,13 +5,14 @@ namespace CSharpKernel.Display;
 
 /// <summary>
 /// Turns a value into a mime bundle: text/plain always (so consoles and text exports work), then
-/// what registered formatters make of it (the kernel's, then .NET Interactive's Formatter's), then the built-in views (HTML tables, markup, images).
+/// what registered formatters make of it (the session's, then .NET Interactive's Formatter's), then the built-in views (HTML tables, markup, images).
+/// One per session: the formatters its cells register are its own, and go when its user state goes.
 /// </summary>
-internal static class MimeFormatter
+internal sealed class MimeFormatter
 {
-    public static FormatterRegistry Registry { get; } = new();
+    public FormatterRegistry Registry { get; } = new();
 
-    public static JsonObject Format(object? value)
+    public JsonObject Format(object? value)
     {
         var bundle = new JsonObject();
         if (value is null)

@@ -9,14 +9,21 @@ namespace CSharpKernel.Execution;
 /// An exception escaping a thread ends a .NET process: one thrown on a thread, timer, thread pool
 /// item or async void method that a cell started would end the kernel. The runtime's unhandled
 /// exception handler takes these as handled: the thread ends, the kernel lives, and the user sees
-/// the exception and its traceback in the output of the cell running now (or, between cells, of
-/// the last one), as ipykernel prints what a thread raised. Exceptions of the kernel's own threads
+/// the exception and its traceback in the stderr of the cell that started the work (its
+/// <see cref="CellContext"/>; for work that has none, the latest cell's), as ipykernel prints what
+/// a thread raised. Exceptions of the kernel's own threads
 /// still end the process, logged first: a kernel with a dead socket thread would look alive and
 /// answer nothing. Unobserved task exceptions never end a process; they are shown the same way.
 /// </summary>
 internal sealed class BackgroundExceptions
 {
     private static readonly Assembly KernelAssembly = typeof(BackgroundExceptions).Assembly;
+
+    // The last exception thrown on this thread by a cell's code, and the context it was thrown in.
+    [ThreadStatic]
+    private static Exception? _thrown;
+    [ThreadStatic]
+    private static ExecutionContext? _thrownIn;
 
     private readonly TextWriter _output;
     private readonly Func<Exception, CellError> _describe;
@@ -32,6 +39,7 @@ internal sealed class BackgroundExceptions
     public static void Install(TextWriter output, Func<Exception, CellError> describe)
     {
         var handler = new BackgroundExceptions(output, describe);
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) => Remember(e.Exception);
         ExceptionHandling.SetUnhandledExceptionHandler(handler.Unhandled);
         TaskScheduler.UnobservedTaskException += (_, e) =>
         {
@@ -46,7 +54,32 @@ internal sealed class BackgroundExceptions
         exception is CellInterruptedException
         || (exception is InsufficientExecutionStackException && exception.Message == InterruptErrors.StackExhaustedMessage);
 
+    /// <summary>
+    /// A timer's callback runs in the context it was created in, but the runtime puts the thread's
+    /// own context back before the exception reaches the handler, which then could not tell the
+    /// cell. Every throw in a cell's code notes its context: a field write, beside the throw's cost.
+    /// </summary>
+    private static void Remember(Exception exception)
+    {
+        if (CellContext.Current is null)
+            return;
+        _thrown = exception;
+        _thrownIn = ExecutionContext.Capture();
+    }
+
+    /// <summary>Runs in the context the exception was thrown in, when the runtime has left it: its output goes to that cell.</summary>
     private bool Unhandled(Exception exception)
+    {
+        if (CellContext.Current is null && ReferenceEquals(exception, _thrown) && _thrownIn is { } context)
+        {
+            var handled = false;
+            ExecutionContext.Run(context, _ => handled = Handle(exception), null);
+            return handled;
+        }
+        return Handle(exception);
+    }
+
+    private bool Handle(Exception exception)
     {
         if (IsInterrupt(exception))
         {

@@ -17,8 +17,6 @@ namespace CSharpKernel.Execution;
 internal sealed class CSharpInterpreter : IInterpreter
 {
     private readonly ConsoleCapture _capture = new();
-    private readonly CellCancellation _cancellation = new();
-    private readonly ConsoleInput _input;
     private readonly HistoryStore _history;
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
@@ -27,8 +25,7 @@ internal sealed class CSharpInterpreter : IInterpreter
     public CSharpInterpreter()
     {
         _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
-        _input = new ConsoleInput(_capture, () => _cancellation.Token);
-        var kernelApi = new KernelApi(() => OutputGate.CurrentIsOpen ? _capture.Target : null, () => _cancellation.Token, _input);
+        var kernelApi = new KernelApi(_capture);
         // ?name asks the language service, which reads the session that runs the ?name cell: this class holds both ends.
         _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(Describe), _history);
         // Packages that ship .NET Interactive kernel extensions (DataFrame, Plotly.NET) get them loaded before the cell runs.
@@ -36,7 +33,6 @@ internal sealed class CSharpInterpreter : IInterpreter
         _language = new LanguageService(_session);
         _capture.Install();
         BackgroundExceptions.Install(_capture.Error, _session.Describe);
-        _input.Install();
     }
 
     public InterpreterInfo Info => CSharpInterpreterInfo.Info;
@@ -61,26 +57,21 @@ internal sealed class CSharpInterpreter : IInterpreter
     public ExecuteOutcome Execute(string code, ExecuteOptions options, int executionCount, ExecuteContext context)
     {
         ExecuteOutcome outcome;
-        var token = _cancellation.Begin();
-        using var interrupt = context.Interrupt.Register(() => _cancellation.Interrupt());
-        _capture.BeginCell(context.Output);
-        _input.Source = context.Input;
-        _input.Install();
-        try
+        // One place begins the cell: its output, input and cancellation flow from here into everything it starts.
+        using (var cell = _capture.BeginCell(context.Output, context.Input))
         {
-            outcome = Run(code, options, executionCount, token);
-        }
-        catch (Exception exception)
-        {
-            // A fault of the kernel's own, not of the cell: the request still gets its error reply.
-            KernelLog.Warn($"execute failed inside the kernel: {exception}");
-            outcome = Failed(Tracebacks.ForException(exception));
-        }
-        finally
-        {
-            _cancellation.End();
-            _input.Source = null;
-            _capture.FlushAll();
+            // Registered on a token the server may have cancelled already (an interrupt sent on seeing execute_input): it then runs at once.
+            using var interrupt = context.Interrupt.Register(() => cell.Interrupt());
+            try
+            {
+                outcome = Run(code, options, executionCount, cell.CancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // A fault of the kernel's own, not of the cell: the request still gets its error reply.
+                KernelLog.Warn($"execute failed inside the kernel: {exception}");
+                outcome = Failed(Tracebacks.ForException(exception));
+            }
         }
         if (options.StoreHistory)
             _session.History.RecordEnd(executionCount, outcome.Result?[MimeTypes.PlainText]?.GetValue<string>());

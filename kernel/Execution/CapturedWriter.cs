@@ -4,8 +4,9 @@ using CSharpKernel.Interpreter;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// A Console writer that batches text and hands it to whichever sink is current, so that output
-/// from a cell, and from threads it started, reaches the cell's request as stream messages.
+/// A Console writer that batches text and hands it to the sink of the code that wrote it, so that
+/// output from a cell, and from threads it started, reaches the cell's request as stream messages,
+/// in the order it was written, also when two cells' work writes in turns.
 /// </summary>
 internal sealed class CapturedWriter : TextWriter
 {
@@ -16,8 +17,11 @@ internal sealed class CapturedWriter : TextWriter
     private readonly Action _beforeWrite;
     private readonly StringBuilder _buffer = new();
     private readonly Lock _lock = new();
+    // Whose text the buffer holds: text for another sink sends it first.
+    private IOutputSink? _bufferTarget;
     private bool _partialLineWaited;
 
+    /// <param name="target">The sink for text written now, by the calling code; null drops the text.</param>
     /// <param name="beforeWrite">Runs before text is taken, outside the writer's lock: output that reached the
     /// process by another way (file descriptors) and is older than this text is sent first.</param>
     public CapturedWriter(string name, Func<IOutputSink?> target, Action? beforeWrite = null)
@@ -31,69 +35,72 @@ internal sealed class CapturedWriter : TextWriter
 
     public override void Write(char value)
     {
-        if (!OutputGate.CurrentIsOpen)
+        if (_target() is not { } target)
             return;
         _beforeWrite();
         lock (_lock)
         {
-            _buffer.Append(value);
+            BufferFor(target).Append(value);
             FlushIfLarge();
         }
     }
 
     public override void Write(string? value)
     {
-        if (string.IsNullOrEmpty(value) || !OutputGate.CurrentIsOpen)
+        if (string.IsNullOrEmpty(value) || _target() is not { } target)
             return;
         _beforeWrite();
         lock (_lock)
         {
-            _buffer.Append(value);
+            BufferFor(target).Append(value);
             FlushIfLarge();
         }
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
-        if (!OutputGate.CurrentIsOpen)
+        if (_target() is not { } target)
             return;
         _beforeWrite();
         lock (_lock)
         {
-            _buffer.Append(buffer, index, count);
+            BufferFor(target).Append(buffer, index, count);
             FlushIfLarge();
         }
     }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        if (!OutputGate.CurrentIsOpen)
+        if (_target() is not { } target)
             return;
         _beforeWrite();
         lock (_lock)
         {
-            _buffer.Append(buffer);
+            BufferFor(target).Append(buffer);
             FlushIfLarge();
         }
     }
 
     public override void WriteLine(string? value)
     {
-        if (!OutputGate.CurrentIsOpen)
+        if (_target() is not { } target)
             return;
         _beforeWrite();
         lock (_lock)
         {
-            _buffer.Append(value).Append('\n');
+            BufferFor(target).Append(value).Append('\n');
             FlushIfLarge();
         }
     }
 
-    /// <summary>Removes and returns the text after the last newline not yet sent.</summary>
+    /// <summary>Removes and returns the text after the last newline not yet sent, if the calling code wrote it.</summary>
     public string TakePartialLine()
     {
+        var target = _target();
         lock (_lock)
         {
+            if (target is null || target != _bufferTarget)
+                return "";
             var text = _buffer.ToString();
             var newline = text.LastIndexOf('\n');
             var partial = text[(newline + 1)..];
@@ -128,7 +135,7 @@ internal sealed class CapturedWriter : TextWriter
             if (lines > 0)
             {
                 _buffer.Remove(0, lines);
-                _target()?.Stream(_name, text[..lines]);
+                _bufferTarget?.Stream(_name, text[..lines]);
             }
             _partialLineWaited = _buffer.Length > 0;
         }
@@ -147,6 +154,16 @@ internal sealed class CapturedWriter : TextWriter
             return;
         var text = _buffer.ToString();
         _buffer.Clear();
-        _target()?.Stream(_name, text);
+        _bufferTarget?.Stream(_name, text);
+    }
+
+    private StringBuilder BufferFor(IOutputSink target)
+    {
+        if (target != _bufferTarget)
+        {
+            FlushLocked();
+            _bufferTarget = target;
+        }
+        return _buffer;
     }
 }

@@ -9,7 +9,8 @@ namespace CSharpKernel.Execution;
 /// interrupt sets the checkpoint flag and wakes the thread from a blocking wait; the cell then
 /// has a grace period to stop. A cell that is awaiting when interrupted is left behind at once
 /// (nothing it assigns later is kept); a cell whose thread is still busy after the grace period
-/// is abandoned together with its thread.
+/// is abandoned together with its thread. Either way the cell is left behind: its
+/// <see cref="CellContext"/>, which what it started carries, is no longer heard.
 /// </summary>
 internal sealed class CellRunner
 {
@@ -42,11 +43,10 @@ internal sealed class CellRunner
         Checkpoint.Reset();
         using var registration = token.Register(Interrupt);
 
-        var gate = new OutputGate();
-        var started = _thread.Run(() => StartBehind(gate, start));
+        var started = _thread.Run(start);
         if (!WaitUnlessInterrupted(started, token) && Task.WaitAny([started], Grace) < 0)
         {
-            gate.Close();
+            CellContext.Current?.LeaveBehind();
             _thread.Abandon();
             KernelLog.Warn($"a cell did not stop within {Grace.TotalMilliseconds:0} ms of an interrupt; its thread is abandoned");
             return CellRun<T>.Failed(InterruptErrors.Abandoned(Grace));
@@ -57,23 +57,10 @@ internal sealed class CellRunner
         var running = started.Result;
         if (!WaitUnlessInterrupted(running, token))
         {
-            gate.Close();
+            CellContext.Current?.LeaveBehind();
             return CellRun<T>.Failed(Tracebacks.Interrupted());
         }
         return Failure<T>(running, token) ?? CellRun<T>.Completed(running.Result);
-    }
-
-    private static Task<T> StartBehind<T>(OutputGate gate, Func<Task<T>> start)
-    {
-        OutputGate.Enter(gate);
-        try
-        {
-            return start();
-        }
-        finally
-        {
-            OutputGate.Enter(null);
-        }
     }
 
     private void Interrupt()

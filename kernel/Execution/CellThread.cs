@@ -6,7 +6,9 @@ namespace CSharpKernel.Execution;
 /// The thread user code runs on. Its stack is large, so deep recursion has room before the
 /// checkpoint guard refuses it. While it runs user code it can be woken from a blocking wait
 /// (Thread.Interrupt); when it never comes back, it is given up and the next cell gets a new
-/// thread, so a stuck thread is never reused.
+/// thread, so a stuck thread is never reused. The work runs in the execution context of the
+/// thread that handed it over: the cell's <see cref="CellContext"/> flows onto the cell thread and
+/// on into everything the cell starts.
 /// </summary>
 internal sealed class CellThread
 {
@@ -20,18 +22,27 @@ internal sealed class CellThread
     public Task<T> Run<T>(Func<T> work)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = ExecutionContext.Capture();
         Current().Post(() =>
         {
-            try
-            {
-                done.SetResult(work());
-            }
-            catch (Exception exception)
-            {
-                done.SetException(exception);
-            }
+            if (context is null)
+                RunInto(done, work);
+            else
+                ExecutionContext.Run(context, _ => RunInto(done, work), null);
         });
         return done.Task;
+    }
+
+    private static void RunInto<T>(TaskCompletionSource<T> done, Func<T> work)
+    {
+        try
+        {
+            done.SetResult(work());
+        }
+        catch (Exception exception)
+        {
+            done.SetException(exception);
+        }
     }
 
     /// <summary>Wakes the thread from Sleep, Join, Monitor.Wait or WaitHandle waits, if it runs user code now.</summary>

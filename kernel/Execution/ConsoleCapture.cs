@@ -4,10 +4,11 @@ using CSharpKernel.Logging;
 namespace CSharpKernel.Execution;
 
 /// <summary>
-/// Owns the process's Console.Out and Console.Error, and its file descriptors 1 and 2. Text is
-/// batched and sent to the current request's sink every few milliseconds, and flushed on demand
-/// before a reply. What reaches the descriptors (child processes, native code) is forwarded to
-/// the same sink, after the Console text written before it.
+/// Owns the process's Console.Out, Console.Error and Console.In, and its file descriptors 1 and 2.
+/// Text is batched and sent to the sink of the cell whose code wrote it every few milliseconds,
+/// and flushed on demand before a reply. What reaches the descriptors (child processes, native
+/// code) cannot tell which cell wrote it: it goes to the latest cell, after the Console text
+/// written before it.
 /// </summary>
 internal sealed class ConsoleCapture : IDisposable
 {
@@ -16,22 +17,20 @@ internal sealed class ConsoleCapture : IDisposable
     private readonly CapturedWriter _stdout;
     private readonly CapturedWriter _stderr;
     private readonly Timer _timer;
-    private volatile IOutputSink? _target;
-    private volatile bool _cellsStarted;
     private FileDescriptorCapture? _descriptors;
 
     public ConsoleCapture()
     {
-        _stdout = new CapturedWriter(StreamName.Stdout, () => _target, SyncDescriptors);
-        _stderr = new CapturedWriter(StreamName.Stderr, () => _target, SyncDescriptors);
-        _timer = new Timer(_ => FlushCompleteLines(), null, FlushInterval, FlushInterval);
+        _stdout = new CapturedWriter(StreamName.Stdout, () => CellContext.CurrentSink, SyncDescriptors);
+        _stderr = new CapturedWriter(StreamName.Stderr, () => CellContext.CurrentSink, SyncDescriptors);
+        Input = new ConsoleInput(this);
+        // Its callbacks must belong to no cell: the batches they send are each tagged with their own cell.
+        using (ExecutionContext.SuppressFlow())
+            _timer = new Timer(_ => FlushCompleteLines(), null, FlushInterval, FlushInterval);
     }
 
-    /// <summary>
-    /// The sink that receives output now: the running cell's, or between cells the last one's,
-    /// whose background work is still heard there. Output with no target is dropped.
-    /// </summary>
-    public IOutputSink? Target => _target;
+    /// <summary>Console.In: lines asked of the front end of the cell whose code reads.</summary>
+    public ConsoleInput Input { get; }
 
     /// <summary>The kernel's own standard error, whatever a cell did to Console.Error.</summary>
     public TextWriter Error => _stderr;
@@ -46,15 +45,19 @@ internal sealed class ConsoleCapture : IDisposable
     }
 
     /// <summary>
-    /// A cell starts with the kernel's writers in place: a cell that redirected the console
-    /// (Console.SetOut) keeps its redirection for itself, not for the rest of the session.
+    /// Begins a cell: the calling thread, and all it starts until the context is disposed, run as
+    /// the cell. Disposing it ends the cell and sends everything written so far. A cell starts with
+    /// the kernel's console in place: a cell that redirected it (Console.SetOut) keeps its
+    /// redirection for itself, not for the rest of the session.
     /// </summary>
-    public void BeginCell(IOutputSink? target)
+    /// <param name="sink">Null for a silent request.</param>
+    /// <param name="input">Where the cell's reads are asked; null where nobody can answer.</param>
+    public CellContext BeginCell(IOutputSink? sink, IInputSource? input)
     {
         FlushAll();
-        _cellsStarted = true;
-        _target = target;
+        var cell = CellContext.Begin(sink, input, FlushAll);
         InstallWriters();
+        return cell;
     }
 
     /// <summary>The unfinished last line written to stdout, taken back so that it can serve as a prompt.</summary>
@@ -81,6 +84,7 @@ internal sealed class ConsoleCapture : IDisposable
     {
         Console.SetOut(_stdout);
         Console.SetError(_stderr);
+        Console.SetIn(Input);
     }
 
     private void FlushCompleteLines()
@@ -104,9 +108,9 @@ internal sealed class ConsoleCapture : IDisposable
     private void ForwardDescriptorOutput(string name, string text)
     {
         FlushManaged();
-        if (_target is { } target)
-            target.Stream(name, text);
-        else if (!_cellsStarted)
+        if (CellContext.Latest is not { } cell)
             _descriptors?.WriteOriginal(name, text);
+        else
+            cell.Sink?.Stream(name, text);
     }
 }

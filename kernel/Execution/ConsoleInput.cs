@@ -9,29 +9,26 @@ namespace CSharpKernel.Execution;
 internal sealed class ConsoleInput : TextReader
 {
     private readonly ConsoleCapture _capture;
-    private readonly Func<CancellationToken> _token;
     private readonly Lock _lock = new();
     private string? _line;
     private int _position;
 
-    public ConsoleInput(ConsoleCapture capture, Func<CancellationToken> token)
-    {
-        _capture = capture;
-        _token = token;
-    }
+    internal ConsoleInput(ConsoleCapture capture) => _capture = capture;
 
-    /// <summary>The running request's input; null between requests.</summary>
-    public IInputSource? Source { get; set; }
-
-    public void Install() => Console.SetIn(this);
-
+    /// <summary>
+    /// Asks the front end of the cell whose code reads (code no cell started asks the running
+    /// cell's), under that cell's cancellation, while the cell runs.
+    /// </summary>
     public string ReadLine(string prompt, bool password)
     {
-        if (!OutputGate.CurrentIsOpen)
+        var cell = CellContext.Current;
+        if (cell is { IsHeard: false })
             throw new OperationCanceledException("The cell was interrupted; it can no longer ask for input.");
-        var source = Source ?? throw new InvalidOperationException("Input is only available while a cell runs.");
+        cell ??= CellContext.Running;
+        if (cell is not { HasEnded: false, Input: { } source })
+            throw new InvalidOperationException("Input is only available while a cell runs.");
         _capture.FlushAll();
-        return source.ReadLine(prompt, password, _token());
+        return source.ReadLine(prompt, password, cell.CancellationToken);
     }
 
     public override string? ReadLine()

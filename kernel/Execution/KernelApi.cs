@@ -4,40 +4,45 @@ using CSharpKernel.Interpreter;
 
 namespace CSharpKernel.Execution;
 
-/// <summary>What a cell can ask of the kernel, as the global <c>Kernel</c>.</summary>
+/// <summary>
+/// What a cell can ask of the kernel, as the global <c>Kernel</c>. Every call acts for the cell
+/// whose code makes it (<see cref="CellContext"/>): a thread a cell started displays into that
+/// cell's output and sees that cell's cancellation, also once later cells run.
+/// </summary>
 public sealed class KernelApi
 {
-    private readonly Func<IOutputSink?> _sink;
-    private readonly Func<CancellationToken> _token;
+    private static readonly Func<IOutputSink?> Sink = () => CellContext.CurrentSink;
+
     private readonly ConsoleInput _input;
 
-    internal KernelApi(Func<IOutputSink?> sink, Func<CancellationToken> token, ConsoleInput input)
+    internal KernelApi(ConsoleCapture console)
     {
-        _sink = sink;
-        _token = token;
-        _input = input;
-        InteractiveFormatting.Watch((bundle, displayId, update) =>
+        _input = console.Input;
+        InteractiveFormatting.Watch(Formatter.Format, (bundle, displayId, update) =>
         {
             Console.Out.Flush();
-            _sink()?.DisplayData(bundle, [], displayId, update);
+            Sink()?.DisplayData(bundle, [], displayId, update);
         });
     }
 
-    /// <summary>Cancelled when the user interrupts the running cell.</summary>
-    public CancellationToken CancellationToken => _token();
+    /// <summary>Cancelled when the user interrupts the cell that runs this code (for code no cell started, the running cell).</summary>
+    public CancellationToken CancellationToken => (CellContext.Current ?? CellContext.Running)?.CancellationToken ?? CancellationToken.None;
 
     public DisplayHandle Display(object? value) => Display(value, []);
 
     /// <summary>Shows the value in the given formats only (and text/plain), as .NET Interactive's <c>display(x, "text/html")</c>.</summary>
     public DisplayHandle Display(object? value, params string[] mimeTypes)
     {
-        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), _sink, mimeTypes);
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"), Sink, Formatter, mimeTypes);
         handle.Show(value, update: false);
         return handle;
     }
 
-    /// <summary>Formatters by type and mime type, used for every displayed value and cell result.</summary>
-    public FormatterRegistry Formatters => MimeFormatter.Registry;
+    /// <summary>Formatters by type and mime type, used for every displayed value and cell result; a reset forgets them.</summary>
+    public FormatterRegistry Formatters => Formatter.Registry;
+
+    /// <summary>How the session shows values: its cells' formatters, .NET Interactive's, the built-in views.</summary>
+    internal MimeFormatter Formatter { get; } = new();
 
     /// <summary>A PNG or JPEG image from its bytes.</summary>
     public Image Image(byte[] data) => CSharpKernel.Display.Image.FromBytes(data);
@@ -66,6 +71,6 @@ public sealed class KernelApi
     public void ClearOutput(bool wait = false)
     {
         Console.Out.Flush();
-        _sink()?.ClearOutput(wait);
+        Sink()?.ClearOutput(wait);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using CSharpKernel.Display;
+using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution.Packages;
 using CSharpKernel.History;
 using CSharpKernel.Logging;
@@ -171,9 +171,14 @@ internal sealed class ScriptSession
         return RunCode(expression, UserExpressionName, captureCount: null, keepState: false, token, alwaysValue: true);
     }
 
-    /// <summary>Starts a fresh chain: the user's variables, types and values go; internals, inputs and the counter stay.</summary>
+    /// <summary>
+    /// Starts a fresh chain: the user's variables, types, values and formatters go (the session's and
+    /// .NET Interactive's: they format the cells' types, which are gone); internals, inputs and the counter stay.
+    /// </summary>
     public void Reset()
     {
+        _globals.Kernel.Formatters.Clear();
+        InteractiveFormatting.Reset();
         _state = null;
         _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
@@ -217,7 +222,7 @@ internal sealed class ScriptSession
     {
         try
         {
-            var formatted = _runner.Run(() => Task.FromResult(MimeFormatter.Format(value)), token);
+            var formatted = _runner.Run(() => Task.FromResult(_globals.Kernel.Formatter.Format(value)), token);
             // The formatters print what a ToString threw in its place, an interrupt as "!<CellInterruptedException>":
             // an interrupted display is the cell's interrupt, not a bundle that says so.
             return formatted.Error is null && token.IsCancellationRequested ? CellRun<JsonObject>.Failed(Tracebacks.Interrupted()) : formatted;

@@ -1,5 +1,3 @@
-using CSharpKernel.Display;
-using CSharpKernel.Display.Interactive;
 using CSharpKernel.Execution;
 using CSharpKernel.Magics.Syntax;
 
@@ -21,9 +19,6 @@ internal sealed class ResetMagic : IMagicCommand
     public CellOutcome Run(MagicInvocation invocation, MagicContext context)
     {
         context.Session.Reset();
-        // Formatters registered by cells format the cells' types, which are gone with them.
-        MimeFormatter.Registry.Clear();
-        InteractiveFormatting.Reset();
         Console.WriteLine(Message);
         return CellOutcome.Nothing;
     }

@@ -45,8 +45,7 @@ internal static class CheckpointOverhead
         Console.WriteLine($"{"case",-40} {"plain med",10} {"checked med",12} {"plain min",10} {"checked min",12} {"ratio(min)",11}");
         var options = DefaultScriptOptions.Create();
         var thread = new CellThread();
-        var globals = new ScriptGlobals(new KernelApi(() => null, () => CancellationToken.None,
-            new ConsoleInput(new ConsoleCapture(), () => CancellationToken.None)), new CellHistory(10));
+        var globals = new ScriptGlobals(new KernelApi(new ConsoleCapture()), new CellHistory(10));
         foreach (var (name, code) in Cases)
         {
             var plain = CSharpScript.Create<object>(code, options, typeof(ScriptGlobals));

@@ -94,7 +94,7 @@ internal static class FormatterBridge
         // "text".DisplayAs("text/html") asks for one mime type of a string; anything else is formatted as the kernel formats every value.
         var bundle = displayed is { IsUpdated: false, Value: string text, FormattedValues: [{ } only] } && only.MimeType != MimeTypes.PlainText
             ? new JsonObject { [only.MimeType] = only.Value, [MimeTypes.PlainText] = text }
-            : MimeFormatter.Format(displayed.Value);
+            : InteractiveFormatting.FormatAsKernel(displayed.Value);
         // x.Display() publishes one DisplayedValue and returns another, with an id of its own: the
         // first Update of the returned one then names a display nobody has, which front ends drop.
         // It is shown as a new display instead, which its later updates replace.

@@ -17,16 +17,19 @@ internal static class InteractiveFormatting
     private static int _watching;
     private static volatile bool _loaded;
     private static Action<JsonObject, string, bool>? _publish;
+    private static Func<object?, JsonObject>? _format;
 
     /// <summary>Whether .NET Interactive's Formatter is in the process, so that its registrations count.</summary>
     public static bool IsLoaded => _loaded;
 
     /// <summary>
     /// Starts watching for the Formatting assembly; <paramref name="publish"/> shows what
-    /// <c>x.Display()</c> and <c>DisplayedValue.Update</c> ask for (bundle, display id, update).
+    /// <c>x.Display()</c> and <c>DisplayedValue.Update</c> ask for (bundle, display id, update),
+    /// as <paramref name="format"/>, the session's formatter, makes it.
     /// </summary>
-    public static void Watch(Action<JsonObject, string, bool> publish)
+    public static void Watch(Func<object?, JsonObject> format, Action<JsonObject, string, bool> publish)
     {
+        _format = format;
         _publish = publish;
         if (Interlocked.Exchange(ref _watching, 1) == 1)
             return;
@@ -57,6 +60,9 @@ internal static class InteractiveFormatting
     public static bool KeepOnlyKernelDisplays() => _loaded && FormatterBridge.KeepOnlyKernelDisplays();
 
     internal static void Publish(JsonObject bundle, string displayId, bool update) => _publish?.Invoke(bundle, displayId, update);
+
+    /// <summary>The value as the session formats every value it shows.</summary>
+    internal static JsonObject FormatAsKernel(object? value) => _format?.Invoke(value) ?? new JsonObject();
 
     // Every cell loads an assembly of its own: the watch ends once the Formatter is in.
     private static void OnAssemblyLoad(object? sender, AssemblyLoadEventArgs e) => OnLoaded(e.LoadedAssembly);

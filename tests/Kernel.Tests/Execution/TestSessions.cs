@@ -10,7 +10,7 @@ internal static class TestSessions
 
     public static ScriptSession Create(ExecutionOptions options, IEnumerable<IMagicCommand>? magics = null)
     {
-        var kernel = new KernelApi(() => null, () => CancellationToken.None, new ConsoleInput(Capture, () => CancellationToken.None));
+        var kernel = new KernelApi(Capture);
         return ScriptSession.Create(kernel, options, magics ?? []);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CheckpointRewriterTests
     private static readonly ScriptOptions Options = DefaultScriptOptions.Create().WithFilePath("Cell In[1]");
 
     private static readonly ScriptGlobals Globals = new(
-        new KernelApi(() => null, () => CancellationToken.None, new ConsoleInput(new ConsoleCapture(), () => CancellationToken.None)),
+        new KernelApi(new ConsoleCapture()),
         new CellHistory(10));
 
     [Test]

@@ -17,7 +17,7 @@ public sealed class RestoredEventTests
     [Test]
     public void A_restore_raises_restored_with_the_new_packages_of_the_closure_and_a_repeat_raises_nothing()
     {
-        var kernel = new KernelApi(() => null, () => CancellationToken.None, new ConsoleInput(new ConsoleCapture(), () => CancellationToken.None));
+        var kernel = new KernelApi(new ConsoleCapture());
         var packages = new PackageManager(new PackageRestorer(_cache), kernel.Display);
         var raised = new List<IReadOnlyList<RestoredPackage>>();
         packages.Restored += raised.Add;
