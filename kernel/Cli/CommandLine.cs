@@ -53,7 +53,8 @@ internal static class CommandLine
             return 2;
         }
         KernelLog.Capture();
-        using var server = new KernelServer(info, () => new CSharpInterpreter());
+        var settings = EngineSettings.FromEnvironment();
+        using var server = new KernelServer(info, () => new CSharpInterpreter(settings));
         server.Run();
         return 0;
     }

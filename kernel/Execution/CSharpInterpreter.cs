@@ -22,12 +22,12 @@ internal sealed class CSharpInterpreter : IInterpreter
     private readonly LanguageService _language;
     private int _languageWarmUp;
 
-    public CSharpInterpreter()
+    public CSharpInterpreter(EngineSettings settings)
     {
-        _history = new HistoryStore(HistoryLocation.Resolve(Environment.GetEnvironmentVariable));
+        _history = new HistoryStore(settings.HistoryFile);
         var kernelApi = new KernelApi(_capture);
         // ?name asks the language service, which reads the session that runs the ?name cell: this class holds both ends.
-        _session = ScriptSession.Create(kernelApi, ExecutionOptions.FromEnvironment(), MagicCommands.All(Describe), _history);
+        _session = ScriptSession.Create(kernelApi, settings, MagicCommands.All(Describe), _history);
         // Packages that ship .NET Interactive kernel extensions (DataFrame, Plotly.NET) get them loaded before the cell runs.
         _session.Packages!.Restored += packages => KernelExtensionLoader.Load(packages);
         _language = new LanguageService(_session);

@@ -27,10 +27,6 @@ internal sealed class CellClassifier
     public CellClassification Classify(string code) =>
         _cache.GetOrAdd(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code))), _ => ClassifyText(code));
 
-    /// <summary>True when the last top-level statement is an expression with no semicolon.</summary>
-    public static bool EndsInExpression(string code) =>
-        TrailingExpression((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ParseOptions).GetRoot()) is not null;
-
     /// <summary>The expression whose value a cell produces: its last statement, when that has no semicolon.</summary>
     public static ExpressionSyntax? TrailingExpression(CompilationUnitSyntax root) =>
         root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using CSharpKernel.Logging;
 
@@ -14,27 +13,11 @@ namespace CSharpKernel.Execution;
 /// </summary>
 internal sealed class CellRunner
 {
-    public const string GraceVariable = "CSHARP_KERNEL_INTERRUPT_GRACE_MS";
-
-    private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(1);
-
     private readonly CellThread _thread = new();
 
     public CellRunner(TimeSpan grace) => Grace = grace;
 
     public TimeSpan Grace { get; }
-
-    /// <summary>The grace period from <see cref="GraceVariable"/>, in milliseconds, or one second.</summary>
-    public static TimeSpan GraceFromEnvironment()
-    {
-        var text = Environment.GetEnvironmentVariable(GraceVariable);
-        if (string.IsNullOrEmpty(text))
-            return DefaultGrace;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
-            return TimeSpan.FromMilliseconds(milliseconds);
-        KernelLog.Warn($"{GraceVariable}='{text}' is not a number of milliseconds; using {DefaultGrace.TotalMilliseconds} ms");
-        return DefaultGrace;
-    }
 
     /// <summary>Starts the cell on the cell thread, and waits for the task the start returns.</summary>
     public CellRun<T> Run<T>(Func<Task<T>> start, CancellationToken token)

@@ -30,7 +30,7 @@ internal sealed class ScriptSession
     private readonly Lazy<ScriptOptions> _continuation;
     private readonly ScriptGlobals _globals;
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
-    private readonly CellRunner _runner = new(CellRunner.GraceFromEnvironment());
+    private readonly CellRunner _runner;
     private ScriptState<object>? _state;
     // The last script run, set before it starts: its chain holds the code that threads started by
     // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
@@ -54,9 +54,10 @@ internal sealed class ScriptSession
     /// starting, and the kernel answers kernel_info before any cell needs them.</param>
     /// <param name="packages">Restores the packages cells reference; without it, a package directive is an error.</param>
     public ScriptSession(ScriptGlobals globals, Func<ScriptOptions> options, CellHistory history, CellClassifier classifier,
-        IEnumerable<IMagicCommand> magics, PackageManager? packages = null)
+        IEnumerable<IMagicCommand> magics, PackageManager? packages = null, TimeSpan? interruptGrace = null)
     {
         Packages = packages;
+        _runner = new CellRunner(interruptGrace ?? EngineSettings.DefaultInterruptGrace);
         _globals = globals;
         _options = new Lazy<ScriptOptions>(options, LazyThreadSafetyMode.ExecutionAndPublication);
         // A submission inherits its predecessors' references. Listing them all again made Roslyn bind
@@ -70,12 +71,12 @@ internal sealed class ScriptSession
 
     /// <summary>A session with the default imports and references, limits from <paramref name="options"/>.</summary>
     /// <param name="store">Where the history of counted cells is kept for history_request; none in tests that do not ask.</param>
-    public static ScriptSession Create(KernelApi kernel, ExecutionOptions options, IEnumerable<IMagicCommand> magics, HistoryStore? store = null)
+    public static ScriptSession Create(KernelApi kernel, EngineSettings options, IEnumerable<IMagicCommand> magics, HistoryStore? store = null)
     {
         var history = new CellHistory(options.OutLimit, store);
-        var packages = new PackageManager(new PackageRestorer(Environment.GetEnvironmentVariable(PackageRestorer.CacheVariable)), kernel.Display);
+        var packages = new PackageManager(new PackageRestorer(options.PackageCache), kernel.Display);
         return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.CreateForSession, history,
-            new CellClassifier(options.ClassifierCacheSize), magics, packages);
+            new CellClassifier(options.ClassifierCacheSize), magics, packages, options.InterruptGrace);
     }
 
     public CellHistory History { get; }

@@ -19,8 +19,6 @@ internal sealed class PackageRestorer
     private static readonly string TargetFramework = $"net{Environment.Version.Major}.{Environment.Version.Minor}";
 
     /// <summary>Where restore projects and their assets files are kept; the packages themselves go to NuGet's global packages folder.</summary>
-    public const string CacheVariable = "CSHARP_KERNEL_PACKAGE_CACHE";
-
     private readonly string _cacheDirectory;
 
     // Create: on a clean machine the data folder may not exist yet, and GetFolderPath would then

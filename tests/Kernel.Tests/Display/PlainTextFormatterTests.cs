@@ -9,7 +9,7 @@ public sealed class PlainTextFormatterTests
     [Test]
     public void Types_declared_in_cells_are_named_as_the_user_wrote_them()
     {
-        var session = TestSessions.Create(new ExecutionOptions());
+        var session = TestSessions.Create(new EngineSettings());
         var value = session.Run("record Planet(string Name);\nnew List<Planet> { new(\"Mars\") }", 1, CancellationToken.None).Value;
         Assert.That(PlainTextFormatter.Format(value), Is.EqualTo("List<Planet>(1) { [Planet { Name = Mars }] }"));
     }

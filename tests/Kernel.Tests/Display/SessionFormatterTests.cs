@@ -14,7 +14,7 @@ public sealed class SessionFormatterTests
     [Test]
     public void A_reset_of_the_session_forgets_the_formatters_its_cells_registered()
     {
-        var cells = new SessionCells(new ExecutionOptions());
+        var cells = new SessionCells(new EngineSettings());
         Assert.That(cells.Run(Register).Error, Is.Null);
         Assert.That(Html(cells.Session), Is.EqualTo("<i>registered</i>"));
 
@@ -25,8 +25,8 @@ public sealed class SessionFormatterTests
     [Test]
     public void A_formatter_one_session_registered_does_not_format_for_another()
     {
-        var first = new SessionCells(new ExecutionOptions());
-        var second = new SessionCells(new ExecutionOptions());
+        var first = new SessionCells(new EngineSettings());
+        var second = new SessionCells(new EngineSettings());
         Assert.That(first.Run(Register).Error, Is.Null);
         Assert.That(Html(second.Session), Does.Not.Contain("registered"));
         Assert.That(Html(first.Session), Is.EqualTo("<i>registered</i>"));

@@ -8,7 +8,7 @@ namespace CSharpKernel.Tests.Execution;
 /// </summary>
 internal sealed class SessionCells
 {
-    public SessionCells(ExecutionOptions options) => Session = TestSessions.Create(options);
+    public SessionCells(EngineSettings options) => Session = TestSessions.Create(options);
 
     public ScriptSession Session { get; }
 

@@ -9,7 +9,7 @@ public sealed class SessionSemanticsTests
     private SessionCells _cells = null!;
 
     [SetUp]
-    public void StartSession() => _cells = new SessionCells(new ExecutionOptions { OutLimit = 3 });
+    public void StartSession() => _cells = new SessionCells(new EngineSettings { OutLimit = 3 });
 
     private CellOutcome Run(string code, bool storeHistory = true) => _cells.Run(code, storeHistory);
 
@@ -137,7 +137,7 @@ public sealed class SessionSemanticsTests
     [Test]
     public void Percent_reset_starts_a_fresh_chain_and_runs_the_rest_of_the_cell_in_it()
     {
-        var session = TestSessions.Create(new ExecutionOptions(), [new CSharpKernel.Magics.ResetMagic()]);
+        var session = TestSessions.Create(new EngineSettings(), [new CSharpKernel.Magics.ResetMagic()]);
         session.Run("var old = 1;", 1, CancellationToken.None);
         var outcome = session.Run("%reset\nvar fresh = 2;\nfresh", 2, CancellationToken.None);
         Assert.That(outcome.Value, Is.EqualTo(2));

@@ -11,7 +11,7 @@ public sealed class SinglePassTests
     private SessionCells _cells = null!;
 
     [SetUp]
-    public void StartSession() => _cells = new SessionCells(new ExecutionOptions { OutLimit = 4 });
+    public void StartSession() => _cells = new SessionCells(new EngineSettings { OutLimit = 4 });
 
     private CellOutcome Run(string code, bool storeHistory = true) => _cells.Run(code, storeHistory);
 
