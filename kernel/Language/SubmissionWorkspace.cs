@@ -10,11 +10,18 @@ namespace CSharpKernel.Language;
 /// <summary>
 /// A Roslyn workspace that mirrors the script chain: each submitted cell is a submission project
 /// referencing the one before it (Roslyn then chains their compilations as the script engine
-/// does), and the text being edited is one more submission at the end. Not thread-safe: the
-/// language service serialises calls.
+/// does), and the text being edited is one more submission at the end. Every
+/// <see cref="FoldEvery"/> cells the chain is folded into one submission of what its cells declare
+/// (<see cref="FoldedCells"/>): a compilation per cell, besides the script engine's own, kept
+/// about 65 KiB per cell, most of what the cells themselves keep. Not thread-safe: the language
+/// service serialises calls.
 /// </summary>
 internal sealed class SubmissionWorkspace : IDisposable
 {
+    /// <summary>How many cells join the chain as projects of their own before they are folded: few enough that they
+    /// cost little, enough that folding, which compiles every cell's declarations again, is rare.</summary>
+    public const int FoldEvery = 16;
+
     private readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
     private readonly CSharpCompilationOptions _compilationOptions;
     private readonly CSharpParseOptions _parseOptions;
@@ -24,6 +31,8 @@ internal sealed class SubmissionWorkspace : IDisposable
     // How many of the session's package references the cell projects hold, and how many the edit project sees.
     private int _packagesInCells;
     private int _packagesInEdit;
+    // How many of the cells, from the first, the folded submission at the start of the chain holds.
+    private int _folded;
     private ProjectId? _last;
     private DocumentId? _current;
 
@@ -65,12 +74,15 @@ internal sealed class SubmissionWorkspace : IDisposable
             _last = null;
             _current = null;
             _packagesInCells = 0;
+            _folded = 0;
         }
         var packages = _packages();
         if (_current is not null && cells.Count == _cells.Count && packages.Count == _packagesInEdit)
             return;
         if (_current is not null)
             _workspace.TryApplyChanges(_workspace.CurrentSolution.RemoveProject(_current.ProjectId));
+        if (cells.Count - _folded > FoldEvery)
+            Fold(cells, packages);
         for (var i = _cells.Count; i < cells.Count; i++)
         {
             _last = AddSubmission($"Cell{i + 1}", cells[i], NewPackages(packages, ref _packagesInCells)).ProjectId;
@@ -81,6 +93,31 @@ internal sealed class SubmissionWorkspace : IDisposable
         var inEdit = _packagesInCells;
         _current = AddSubmission("Edit", "", NewPackages(packages, ref inEdit), WorkspaceReferenceResolver.EditPath);
         _packagesInEdit = packages.Count;
+    }
+
+    /// <summary>Starts the chain again with one submission of every cell's declarations, the packages of all of them its own.</summary>
+    private void Fold(IReadOnlyList<string> cells, IReadOnlyList<MetadataReference> packages)
+    {
+        _workspace.ClearSolution();
+        _last = null;
+        _packagesInCells = 0;
+        _cells.Clear();
+        _cells.AddRange(cells);
+        _folded = cells.Count;
+        _last = AddSubmission($"Cells1-{cells.Count}", FoldedCells.Text(cells, _parseOptions), NewPackages(packages, ref _packagesInCells)).ProjectId;
+        InferInOrder(_workspace.CurrentSolution.GetProject(_last)!);
+    }
+
+    /// <summary>
+    /// Infers the type of each <c>var</c> in declaration order. Asked first for the last of a long run
+    /// of variables each computed from the one before (<c>var t2 = t1 + 1;</c>), the compiler would
+    /// infer them all in one recursion, as deep as the run is long.
+    /// </summary>
+    private static void InferInOrder(Project folded)
+    {
+        var script = folded.GetCompilationAsync().GetAwaiter().GetResult()?.ScriptClass;
+        foreach (var field in script?.GetMembers().OfType<IFieldSymbol>() ?? [])
+            _ = field.Type;
     }
 
     private static MetadataReference[] NewPackages(IReadOnlyList<MetadataReference> packages, ref int given)

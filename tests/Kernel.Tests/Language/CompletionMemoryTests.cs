@@ -37,10 +37,13 @@ public sealed class CompletionMemoryTests
         var withCompletions = typed.GrowthMiB();
         TestContext.Out.WriteLine($"{Cells} cells: resident growth {cellsAlone:F1} MiB alone, {withCompletions:F1} MiB with completions");
         Assert.That(cellsAlone, Is.GreaterThan(0), "the cells themselves take memory");
-        // Each cell's mirror in the editor's workspace costs about half of what the cell itself keeps
-        // (150 cells: 45 MiB alone, 68 with completions); when each mirror listed every reference
-        // again, the cost grew with the square of the cells (42 MiB alone, 133 with completions).
-        Assert.That(withCompletions, Is.LessThanOrEqualTo(cellsAlone * 2 + 8),
+        // Each cell's mirror in the editor's workspace, a compilation of its own, cost about half of
+        // what the cell itself keeps (150 cells: 45 MiB alone, 68 with completions); when each mirror
+        // listed every reference again, the cost grew with the square of the cells (42 MiB alone, 133
+        // with completions). Folded into one submission of their declarations, the cells cost the
+        // workspace little; what remains is mostly the completion services' own code and caches
+        // (43 MiB alone, 55 with completions).
+        Assert.That(withCompletions, Is.LessThanOrEqualTo(cellsAlone * 1.3 + 5),
             $"what {Cells} cells keep with completions between them, against what they keep alone ({cellsAlone:F1} MiB)");
     }
 
