@@ -13,7 +13,7 @@ namespace CSharpKernel.Language;
 /// looks up names. One compilation for hundreds of cells keeps a few KiB per cell where a
 /// compilation per cell kept about 65.
 /// </summary>
-public static class FoldedCells
+internal static class FoldedCells
 {
     public static string Text(IEnumerable<string> cells, CSharpParseOptions parseOptions)
     {

