@@ -25,10 +25,20 @@ internal sealed class KernelClient : IDisposable
     private readonly Dictionary<string, NetMQSocket> _sockets = new();
     private readonly Dictionary<string, List<ReceivedMessage>> _pending = new();
 
+    private readonly JsonObject _connection;
+
+    /// <summary>A client of a kernel this client started, whose process it can signal and whose stderr it can quote.</summary>
     public KernelClient(KernelProcess kernel)
+        : this(kernel.Connection, kernel)
+    {
+    }
+
+    /// <summary>A client of the kernel a connection file describes, wherever it runs (another process, or this one).</summary>
+    public KernelClient(JsonObject connection, KernelProcess? kernel = null)
     {
         Kernel = kernel;
-        _codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(kernel.Key)));
+        _connection = connection;
+        _codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(connection["key"]!.GetValue<string>())));
         var identity = Encoding.ASCII.GetBytes(_session);
         foreach (var channel in new[] { "shell", "control", "stdin" })
         {
@@ -36,19 +46,20 @@ internal sealed class KernelClient : IDisposable
             if (channel != "control")
                 dealer.Options.Identity = identity;
             dealer.Options.Linger = TimeSpan.Zero;
-            dealer.Connect(kernel.Endpoint(channel));
+            dealer.Connect(LoopbackConnection.Endpoint(connection, channel));
             _sockets[channel] = dealer;
         }
         var iopub = new SubscriberSocket();
         iopub.Options.Linger = TimeSpan.Zero;
-        iopub.Connect(kernel.Endpoint("iopub"));
+        iopub.Connect(LoopbackConnection.Endpoint(connection, "iopub"));
         iopub.SubscribeToAnyTopic();
         _sockets["iopub"] = iopub;
         foreach (var channel in _sockets.Keys)
             _pending[channel] = [];
     }
 
-    public KernelProcess Kernel { get; }
+    /// <summary>The kernel's process, when this client started it.</summary>
+    public KernelProcess? Kernel { get; }
 
     /// <summary>
     /// Sends kernel_info until iopub delivers its status or the kernel's iopub_welcome (protocol 5.4):
@@ -108,11 +119,11 @@ internal sealed class KernelClient : IDisposable
     /// </summary>
     public void Shutdown(TimeSpan grace)
     {
-        if (Kernel.Process.HasExited)
+        if (Kernel?.Process.HasExited == true)
             return;
         var id = Send("control", "shutdown_request", new JsonObject { ["restart"] = false });
         TryReceiveFor("control", m => m.ParentMsgId == id, grace);
-        Kernel.WaitForExit(grace);
+        Kernel?.WaitForExit(grace);
     }
 
     /// <summary>Whether the heartbeat echoes a ping within the time; a fresh REQ socket each time, as one left waiting cannot send again.</summary>
@@ -120,7 +131,7 @@ internal sealed class KernelClient : IDisposable
     {
         using var heartbeat = new RequestSocket();
         heartbeat.Options.Linger = TimeSpan.Zero;
-        heartbeat.Connect(Kernel.Endpoint("hb"));
+        heartbeat.Connect(LoopbackConnection.Endpoint(_connection, "hb"));
         heartbeat.SendFrame("ping");
         return heartbeat.TryReceiveFrameBytes(timeout, out _);
     }
@@ -159,7 +170,7 @@ internal sealed class KernelClient : IDisposable
         while (true)
         {
             var message = TryReceiveFor("iopub", m => m.ParentMsgId == parentMsgId, limit)
-                          ?? throw new TimeoutException($"no idle for {parentMsgId} after {messages.Count} messages: {string.Join("; ", messages)}\n{Kernel.Stderr}");
+                          ?? throw new TimeoutException($"no idle for {parentMsgId} after {messages.Count} messages: {string.Join("; ", messages)}\n{Kernel?.Stderr}");
             messages.Add(message);
             if (message.MsgType == "status" && message.Str("execution_state") == "idle")
                 return messages;
@@ -168,7 +179,7 @@ internal sealed class KernelClient : IDisposable
 
     public ReceivedMessage WaitForReply(string channel, string msgId, TimeSpan timeout) =>
         TryReceiveFor(channel, m => m.ParentMsgId == msgId, timeout)
-        ?? throw new TimeoutException($"no reply on {channel} to {msgId} within {timeout}\n{Kernel.Stderr}");
+        ?? throw new TimeoutException($"no reply on {channel} to {msgId} within {timeout}\n{Kernel?.Stderr}");
 
     public ReceivedMessage? TryReceiveFor(string channel, Func<ReceivedMessage, bool> match, TimeSpan timeout)
     {

@@ -76,7 +76,7 @@ internal static class InterruptLatency
             var id = client.SendExecute(code, allowStdin: allowStdin);
             _ = client.TryReceiveFor("iopub", m => m.ParentMsgId == id && m.MsgType == "stream" && m.Str("text").Contains("ready"),
                     KernelClient.DefaultTimeout)
-                ?? throw new TimeoutException("the cell never got ready\n" + client.Kernel.Stderr);
+                ?? throw new TimeoutException("the cell never got ready\n" + client.Kernel!.Stderr);
             var clock = Stopwatch.StartNew();
             var interruptId = interrupt(client);
             var reply = client.WaitForReply("shell", id, KernelClient.DefaultTimeout);
@@ -110,7 +110,7 @@ internal static class InterruptLatency
     /// <summary>Straight through libc, so that the clock does not include starting a kill process.</summary>
     private static string? SendSigint(KernelClient client)
     {
-        if (Kill(client.Kernel.Process.Id, Sigint) != 0)
+        if (Kill(client.Kernel!.Process.Id, Sigint) != 0)
             throw new InvalidOperationException($"kill failed: errno {Marshal.GetLastPInvokeError()}");
         return null;
     }

@@ -35,7 +35,7 @@ internal sealed class Comparison(Contender ours, Contender? theirs, Counts count
     /// <summary>Waits for the execute_result of a request and returns it; the reply and idle are drained after.</summary>
     public static ReceivedMessage WaitForResult(KernelClient client, string msgId) =>
         client.TryReceiveFor("iopub", m => m.ParentMsgId == msgId && m.MsgType is "execute_result" or "error", Timeout)
-        ?? throw new TimeoutException($"no result for {msgId}\n{client.Kernel.Stderr}");
+        ?? throw new TimeoutException($"no result for {msgId}\n{client.Kernel!.Stderr}");
 
     public static void Close(KernelProcess kernel, KernelClient client)
     {

@@ -39,7 +39,7 @@ internal sealed class Contender(string name, string specDirectory, IReadOnlyList
     {
         if (InterruptByMessage)
             return client.Send("control", "interrupt_request", new JsonObject());
-        Signals.Interrupt(client.Kernel.Process.Id);
+        Signals.Interrupt(client.Kernel!.Process.Id);
         return null;
     }
 

@@ -56,7 +56,7 @@ internal static class InterruptFigures
     {
         var id = client.SendExecute(code);
         _ = client.TryReceiveFor("iopub", m => m.ParentMsgId == id && m.MsgType == "stream" && m.Str("text").Contains("ready"), Comparison.Timeout)
-            ?? throw new TimeoutException($"{contender.Name}: the cell never got ready\n{client.Kernel.Stderr}");
+            ?? throw new TimeoutException($"{contender.Name}: the cell never got ready\n{client.Kernel!.Stderr}");
         // "ready" is published while the cell is still printing it; a signal that lands in
         // ipykernel's flush is lost, so the interrupt waits until the cell is in its stuck statement.
         Thread.Sleep(SettleTime);

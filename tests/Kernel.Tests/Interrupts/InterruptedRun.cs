@@ -18,7 +18,7 @@ internal sealed record InterruptedRun(string OutputBeforeInterrupt, ExecutionRes
         var ready = client.TryReceiveFor("iopub",
                         m => m.ParentMsgId == id && m.MsgType == "stream" && m.Str("text").Contains(ReadyMarker),
                         KernelClient.DefaultTimeout)
-                    ?? throw new TimeoutException($"the cell never printed '{ReadyMarker}'\n{client.Kernel.Stderr}");
+                    ?? throw new TimeoutException($"the cell never printed '{ReadyMarker}'\n{client.Kernel!.Stderr}");
         interrupt(client);
         return new InterruptedRun(ready.Str("text"), client.Collect(id), client.Collect(queued));
     }

@@ -35,7 +35,7 @@ public sealed class SignalInterruptTests : KernelFixture
 
     private static void SendSigint(KernelClient client)
     {
-        using var kill = Process.Start("kill", ["-INT", client.Kernel.Process.Id.ToString()]);
+        using var kill = Process.Start("kill", ["-INT", client.Kernel!.Process.Id.ToString()]);
         kill.WaitForExit();
         Assert.That(kill.ExitCode, Is.Zero);
     }

@@ -1,29 +1,27 @@
 using CSharpKernel.Server;
-using CSharpKernel.Tests.Harness;
 
 namespace CSharpKernel.Tests.Server;
 
 /// <summary>
 /// The real server, over real sockets, serving the echo interpreter inside the test process, and
-/// the harness's client connected to it. The harness's client takes its ports and key from a
-/// <see cref="KernelProcess"/>: the process started here only holds the connection file, the
-/// server it describes is this one.
+/// the client connected to it through the same connection file a launcher would write.
 /// </summary>
 internal sealed class EchoKernel : IDisposable
 {
     private const string Key = "echo-secret";
 
-    private readonly KernelProcess _connection;
+    private readonly string _connectionFile = Path.GetTempFileName();
     private readonly KernelServer _server;
     private readonly Thread _serving;
 
     public EchoKernel()
     {
-        _connection = KernelProcess.StartFromArgv(["sleep", "600", "{connection_file}"], Key);
-        _server = new KernelServer(CSharpKernel.Server.ConnectionInfo.Load(_connection.ConnectionFile), () => Interpreter);
+        var connection = LoopbackConnection.Loopback(Key, "echo");
+        File.WriteAllText(_connectionFile, connection.ToJsonString());
+        _server = new KernelServer(CSharpKernel.Server.ConnectionInfo.Load(_connectionFile), () => Interpreter);
         _serving = new Thread(_server.Serve) { IsBackground = true, Name = "echo server" };
         _serving.Start();
-        Client = new KernelClient(_connection);
+        Client = new KernelClient(connection);
         Client.WaitForReady();
     }
 
@@ -39,6 +37,6 @@ internal sealed class EchoKernel : IDisposable
         _server.RequestShutdown();
         _serving.Join(TimeSpan.FromSeconds(10));
         _server.Dispose();
-        _connection.Dispose();
+        File.Delete(_connectionFile);
     }
 }
