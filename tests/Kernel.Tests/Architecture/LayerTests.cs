@@ -32,6 +32,9 @@ public sealed partial class LayerTests
         // The grammar of magic lines is read by Execution (running), Language (is_complete, completion) and the
         // commands in Magics, which themselves use Execution: it must use none of ours, or those would form a cycle.
         ["Magics/Syntax"] = ["CSharpKernel.", "NetMQ"],
+        // The policy is decided from Roslyn's symbols and knows nothing of the engine that asks it.
+        ["Security"] = ["NetMQ", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Protocol", "CSharpKernel.Interpreter", .. Engine[1..],
+            "CSharpKernel.Client"],
         ["History"] = ["NetMQ", "Microsoft.CodeAnalysis", "CSharpKernel.Server", "CSharpKernel.Wire", "CSharpKernel.Cli", "CSharpKernel.Execution"],
     };
 

@@ -1,4 +1,5 @@
 using CSharpKernel.Execution;
+using CSharpKernel.Security;
 
 namespace CSharpKernel.Tests.Execution;
 
@@ -39,5 +40,38 @@ public sealed class EngineSettingsTests
     {
         var options = EngineSettings.FromEnvironment(name => name == EngineSettings.ClassifierCacheVariable ? text : null);
         Assert.That(options.ClassifierCacheSize, Is.EqualTo(new EngineSettings().ClassifierCacheSize));
+    }
+
+    [Test]
+    public void A_level_other_than_unrestricted_brings_its_limits()
+    {
+        var settings = EngineSettings.FromEnvironment(name => name == EngineSettings.PolicyVariable ? "Sandbox" : null);
+        Assert.That(settings.Level, Is.EqualTo(SecurityLevel.Sandbox));
+        Assert.That(settings.Limits, Is.EqualTo(ResourceLimits.DefaultFor(SecurityLevel.Sandbox)));
+        Assert.That(settings.Limits.CellTime, Is.Not.Null);
+        Assert.That(EngineSettings.FromEnvironment(_ => null).Limits, Is.EqualTo(ResourceLimits.None), "unrestricted, today's behaviour, has no limits");
+    }
+
+    [Test]
+    public void A_level_that_cannot_be_read_is_the_strictest()
+    {
+        var settings = EngineSettings.FromEnvironment(name => name == EngineSettings.PolicyVariable ? "sandbx" : null);
+        Assert.That(settings.Level, Is.EqualTo(SecurityLevel.Sandbox));
+    }
+
+    [Test]
+    public void A_limit_of_zero_is_no_limit_and_others_are_in_their_units()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [EngineSettings.PolicyVariable] = "restricted",
+            [EngineSettings.MemoryLimitVariable] = "0",
+            [EngineSettings.TimeLimitVariable] = "30",
+            [EngineSettings.OutputLimitVariable] = "64",
+            [EngineSettings.AllowedPackagesVariable] = "Newtonsoft.Json, Humanizer",
+        };
+        var settings = EngineSettings.FromEnvironment(environment.GetValueOrDefault);
+        Assert.That(settings.Limits, Is.EqualTo(new ResourceLimits { CellTime = TimeSpan.FromSeconds(30), OutputBytes = 64 * 1024 }));
+        Assert.That(settings.AllowedPackages, Is.EqualTo(new[] { "Newtonsoft.Json", "Humanizer" }));
     }
 }
