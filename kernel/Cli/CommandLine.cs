@@ -54,6 +54,8 @@ internal static class CommandLine
         }
         KernelLog.Capture();
         var settings = EngineSettings.FromEnvironment();
+        // Before the first cell and the kernel's own large allocations: the limit holds from the start.
+        HeapLimit.Apply(settings.Limits.MemoryBytes);
         using var server = new KernelServer(info, () => new CSharpInterpreter(settings));
         server.Run();
         return 0;

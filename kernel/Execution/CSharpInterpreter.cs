@@ -16,7 +16,7 @@ namespace CSharpKernel.Execution;
 /// </summary>
 internal sealed class CSharpInterpreter : IInterpreter
 {
-    private readonly ConsoleCapture _capture = new();
+    private readonly ConsoleCapture _capture;
     private readonly HistoryStore _history;
     private readonly ScriptSession _session;
     private readonly LanguageService _language;
@@ -24,6 +24,7 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public CSharpInterpreter(EngineSettings settings)
     {
+        _capture = new ConsoleCapture(CellLimits.From(settings));
         _history = new HistoryStore(settings.HistoryFile);
         var kernelApi = new KernelApi(_capture);
         // ?name asks the language service, which reads the session that runs the ?name cell: this class holds both ends.

@@ -43,7 +43,9 @@ internal sealed class BackgroundExceptions
         ExceptionHandling.SetUnhandledExceptionHandler(handler.Unhandled);
         TaskScheduler.UnobservedTaskException += (_, e) =>
         {
-            if (!handler.Show(e.Exception.InnerExceptions.Count == 1 ? e.Exception.InnerException! : e.Exception, "in a task nobody awaited"))
+            if (e.Exception.InnerExceptions.All(IsInterrupt))
+                KernelLog.Debug("a task of a cell stopped at an interrupt, unobserved");
+            else if (!handler.Show(e.Exception.InnerExceptions.Count == 1 ? e.Exception.InnerException! : e.Exception, "in a task nobody awaited"))
                 KernelLog.Warn($"a task of the kernel failed unobserved: {e.Exception}");
             e.SetObserved();
         };
@@ -101,12 +103,19 @@ internal sealed class BackgroundExceptions
         try
         {
             var error = _describe(exception);
-            _output.Write($"Unhandled exception {where}, started by a cell:\n{string.Join("\n", error.Traceback)}\n");
+            var limit = exception is OutOfMemoryException && HeapLimit.Bytes is { } bytes ? LimitErrors.Memory(bytes).Evalue + "\n" : "";
+            _output.Write($"Unhandled exception {where}, started by a cell:\n{string.Join("\n", error.Traceback)}\n{limit}");
         }
         catch (Exception failure)
         {
-            // Describing must never turn a survivable exception into a crash.
-            KernelLog.Warn($"could not show a background exception ({failure.Message}): {exception}");
+            // Describing must never turn a survivable exception into a crash, also when it ran out of memory itself.
+            try
+            {
+                KernelLog.Warn($"could not show a background exception ({failure.Message}): {exception}");
+            }
+            catch (OutOfMemoryException)
+            {
+            }
         }
         return true;
     }

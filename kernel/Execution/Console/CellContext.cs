@@ -13,19 +13,26 @@ namespace CSharpKernel.Execution;
 /// </summary>
 internal sealed class CellContext : IDisposable
 {
-    private static readonly AsyncLocal<CellContext?> _current = new();
+    private static readonly AsyncLocal<CellContext?> _current = new(NoteWorkStarted);
     private static volatile CellContext? _latest;
 
     private readonly CancellationTokenSource _cancellation = new();
     private readonly Action _ended;
+    private readonly TimeSpan _grace;
     private volatile bool _leftBehind;
     private volatile bool _hasEnded;
+    private volatile bool _timedOut;
+    private volatile bool _workStopped;
+    private volatile bool _startedWork;
+    private int _stopReported;
 
-    private CellContext(IOutputSink? sink, IInputSource? input, Action ended)
+    private CellContext(IOutputSink? sink, IInputSource? input, Action ended, CellLimits limits)
     {
-        Sink = sink;
+        Sink = sink is not null && limits.OutputBytes is { } bytes ? new LimitedOutputSink(sink, bytes) : sink;
         Input = input;
         _ended = ended;
+        _grace = limits.Grace;
+        Clock = limits.CellTime is { } time ? new CellClock(time, TimeUp) : null;
     }
 
     /// <summary>The context of the cell whose code is running here; null for code no cell started.</summary>
@@ -60,12 +67,21 @@ internal sealed class CellContext : IDisposable
     /// <summary>True once its request was answered: the cell's front end no longer waits for input.</summary>
     public bool HasEnded => _hasEnded;
 
+    /// <summary>Counts the cell's time against its limit; null when it has none.</summary>
+    public CellClock? Clock { get; }
+
+    /// <summary>True once the cell's time ran out while it ran: its interrupt is the time limit's.</summary>
+    public bool TimedOut => _timedOut;
+
+    /// <summary>True once the cell's time ran out after it ended: the checkpoints of the work it left running throw.</summary>
+    public bool WorkStopped => _workStopped;
+
     private IOutputSink? HeardSink => _leftBehind ? null : Sink;
 
     /// <param name="ended">Runs when the scope ends, after the context is no longer current.</param>
-    internal static CellContext Begin(IOutputSink? sink, IInputSource? input, Action ended)
+    internal static CellContext Begin(IOutputSink? sink, IInputSource? input, Action ended, CellLimits? limits = null)
     {
-        var cell = new CellContext(sink, input, ended);
+        var cell = new CellContext(sink, input, ended, limits ?? CellLimits.None);
         _latest = cell;
         _current.Value = cell;
         return cell;
@@ -83,6 +99,52 @@ internal sealed class CellContext : IDisposable
         if (_current.Value == this)
             _current.Value = null;
         _ended();
+        // The clock runs on for the work the cell started; it stops that work when the cell's time is up.
+        (Sink as LimitedOutputSink)?.ReportDropped();
+    }
+
+    /// <summary>Tells the cell's front end, once, that the work it left running was stopped by its time limit.</summary>
+    internal void ReportWorkStopped()
+    {
+        if (_leftBehind || Clock is null || Interlocked.Exchange(ref _stopReported, 1) != 0)
+            return;
+        var line = LimitErrors.BackgroundStopped(Clock.Limit);
+        if (Sink is LimitedOutputSink limited)
+        {
+            limited.ReportDropped();
+            limited.Notice(line);
+        }
+        else
+        {
+            Sink?.Stream(StreamName.Stderr, line + "\n");
+        }
+    }
+
+    /// <summary>
+    /// A thread other than the cell's own began to run as the cell (a thread, task, timer or
+    /// continuation it started): when the cell's time is up, there may be work to stop.
+    /// </summary>
+    private static void NoteWorkStarted(AsyncLocalValueChangedArgs<CellContext?> change)
+    {
+        if (change.ThreadContextChanged && change.CurrentValue is { } cell && !Checkpoint.OnCellThread)
+            cell._startedWork = true;
+    }
+
+    /// <summary>
+    /// The cell's time is up: a running cell is interrupted like by the user; the work an ended cell
+    /// left running sees its token cancelled and is stopped at its next checkpoint.
+    /// </summary>
+    private void TimeUp()
+    {
+        if (!_hasEnded)
+            _timedOut = true;
+        else if (_startedWork)
+        {
+            _workStopped = true;
+            Checkpoint.StopWork(_grace);
+        }
+        Interrupt();
+        Clock?.Dispose();
     }
 
     /// <summary>Cancels this cell's token: the server's interrupt of the request that runs it.</summary>

@@ -17,10 +17,13 @@ internal sealed class ConsoleCapture : IDisposable
     private readonly CapturedWriter _stdout;
     private readonly CapturedWriter _stderr;
     private readonly Timer _timer;
+    private readonly CellLimits _limits;
     private FileDescriptorCapture? _descriptors;
 
-    public ConsoleCapture()
+    /// <param name="limits">What each cell may send and how long it may run; none when not given.</param>
+    public ConsoleCapture(CellLimits? limits = null)
     {
+        _limits = limits ?? CellLimits.None;
         _stdout = new CapturedWriter(StreamName.Stdout, () => CellContext.CurrentSink, SyncDescriptors);
         _stderr = new CapturedWriter(StreamName.Stderr, () => CellContext.CurrentSink, SyncDescriptors);
         Input = new ConsoleInput(this);
@@ -55,7 +58,7 @@ internal sealed class ConsoleCapture : IDisposable
     public CellContext BeginCell(IOutputSink? sink, IInputSource? input)
     {
         FlushAll();
-        var cell = CellContext.Begin(sink, input, FlushAll);
+        var cell = CellContext.Begin(sink, input, FlushAll, _limits);
         InstallWriters();
         return cell;
     }

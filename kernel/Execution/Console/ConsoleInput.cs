@@ -28,6 +28,8 @@ internal sealed class ConsoleInput : TextReader
         if (cell is not { HasEnded: false, Input: { } source })
             throw new InvalidOperationException("Input is only available while a cell runs.");
         _capture.FlushAll();
+        // The user's time to answer is not the cell's.
+        using var paused = cell.Clock?.Pause();
         return source.ReadLine(prompt, password, cell.CancellationToken);
     }
 

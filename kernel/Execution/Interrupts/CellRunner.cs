@@ -25,7 +25,20 @@ internal sealed class CellRunner
     {
         Checkpoint.Reset();
         using var registration = token.Register(Interrupt);
+        CellContext.Current?.Clock?.Start();
+        try
+        {
+            return RunStarted(start, token);
+        }
+        finally
+        {
+            HeapLimit.Recover();
+        }
+    }
 
+    private CellRun<T> RunStarted<T>(Func<Task<T>> start, CancellationToken token)
+        where T : class
+    {
         var started = _thread.Run(start);
         if (!WaitUnlessInterrupted(started, token) && Task.WaitAny([started], Grace) < 0)
         {
@@ -41,7 +54,7 @@ internal sealed class CellRunner
         if (!WaitUnlessInterrupted(running, token))
         {
             CellContext.Current?.LeaveBehind();
-            return CellRun<T>.Failed(Tracebacks.Interrupted());
+            return CellRun<T>.Failed(InterruptErrors.Interrupted());
         }
         return Failure<T>(running, token) ?? CellRun<T>.Completed(running.Result);
     }

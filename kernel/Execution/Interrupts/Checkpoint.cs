@@ -20,29 +20,96 @@ public static class Checkpoint
     private static nuint _usableLow;
     private static nuint _reservationLow;
 
-    /// <summary>Set by an interrupt, cleared when the next cell starts.</summary>
+    private static readonly Lock StopLock = new();
+
+    /// <summary>Set while some code is to stop: the hot path's one load. Which code, the slow path decides.</summary>
     private static volatile bool _stopRequested;
+
+    /// <summary>Set by an interrupt (the user's, or the running cell's time limit), cleared when the next cell starts: all cells' code stops.</summary>
+    private static volatile bool _stopAll;
+
+    /// <summary>How many ended cells' work is being stopped now (their time ran out); only their code stops.</summary>
+    private static int _stoppingWork;
+
+    [ThreadStatic]
+    private static bool _onCellThread;
+
+    /// <summary>True on the thread that runs cells (not on the threads they start).</summary>
+    internal static bool OnCellThread => _onCellThread;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Poll()
     {
         if (_stopRequested)
-            ThrowInterrupted();
+            StopIfAsked();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Enter()
     {
         if (_stopRequested)
-            ThrowInterrupted();
+            StopIfAsked();
         byte marker;
         if ((nuint)(&marker) - _usableLow >= UsableStackBytes)
             EnterOutsideUsableStack((nuint)(&marker));
     }
 
-    internal static void RequestStop() => _stopRequested = true;
+    internal static void RequestStop()
+    {
+        lock (StopLock)
+        {
+            _stopAll = true;
+            _stopRequested = true;
+        }
+    }
 
-    internal static void Reset() => _stopRequested = false;
+    internal static void Reset()
+    {
+        lock (StopLock)
+        {
+            _stopAll = false;
+            _stopRequested = _stoppingWork > 0;
+        }
+    }
+
+    /// <summary>
+    /// For the window given, the checkpoints of every cell whose work was marked stopped
+    /// (<see cref="CellContext.WorkStopped"/>) throw; the running cell's code meanwhile takes the
+    /// slow path and goes on. Work that reaches no checkpoint in the window goes on too.
+    /// </summary>
+    internal static void StopWork(TimeSpan window)
+    {
+        lock (StopLock)
+        {
+            _stoppingWork++;
+            _stopRequested = true;
+        }
+        // A delay, not a timer object: the runtime keeps it alive until it fires.
+        using (ExecutionContext.SuppressFlow())
+            Task.Delay(window).ContinueWith(_ => EndStopWork(), TaskScheduler.Default);
+    }
+
+    private static void EndStopWork()
+    {
+        lock (StopLock)
+        {
+            _stoppingWork--;
+            _stopRequested = _stopAll || _stoppingWork > 0;
+        }
+    }
+
+    /// <summary>The slow path: an interrupt stops everything; an ended cell's time limit stops only that cell's work.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StopIfAsked()
+    {
+        if (_stopAll)
+            ThrowInterrupted();
+        if (CellContext.Current is { WorkStopped: true } cell)
+        {
+            cell.ReportWorkStopped();
+            ThrowInterrupted();
+        }
+    }
 
     /// <summary>
     /// Called first thing on a new cell thread, from its outermost frame. The lowest megabyte of
@@ -53,6 +120,7 @@ public static class Checkpoint
     {
         byte marker;
         var top = (nuint)(&marker);
+        _onCellThread = true;
         // While the two change, no address counts as the guard.
         Volatile.Write(ref _reservationLow, nuint.MaxValue);
         Volatile.Write(ref _usableLow, top - UsableStackBytes);
