@@ -52,19 +52,30 @@ internal static class HeapLimit
                         + $"the GC reports {ByteSize.Format(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)}");
     }
 
-    /// <summary>After a cell: if an out-of-memory error used the reserve, frees what the cell no longer holds and takes the reserve again.</summary>
+    /// <summary>
+    /// After a cell: if an out-of-memory error used the reserve, frees what the cell no longer
+    /// holds and takes the reserve again, but only when as much again stays free. While the
+    /// cells' variables hold more, the reserve stays free for the kernel's own threads.
+    /// </summary>
     public static void Recover()
     {
-        if (Bytes is null || _reserve is not null)
+        if (Bytes is not { } limit || _reserve is not null)
             return;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var room = limit - _reserveBytes;
+        if (GC.GetTotalMemory(forceFullCollection: false) > room)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        if (GC.GetTotalMemory(forceFullCollection: false) > room)
+        {
+            KernelLog.Debug("the memory reserve stays free: the cells' variables hold nearly all the heap");
+            return;
+        }
         try
         {
             _reserve = GC.AllocateUninitializedArray<byte>(_reserveBytes);
         }
         catch (OutOfMemoryException)
         {
-            KernelLog.Warn("the memory reserve could not be taken back: the cells' variables hold nearly all the heap");
+            KernelLog.Debug("the memory reserve could not be taken back");
         }
     }
 }
