@@ -30,6 +30,15 @@ internal static class HeapLimit
         if (bytes is not { } limit)
             return;
         _reserveBytes = (int)Math.Min(MinimumReserve + limit / 16, 1L << 30);
+        // Raising the GC's limit above what it found (a container's memory, less its share for the rest) would
+        // trade an error in a cell for the kernel being killed by the system: the lower one holds.
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (limit + _reserveBytes > available && available > 2L * _reserveBytes)
+        {
+            KernelLog.Warn($"{EngineSettings.MemoryLimitVariable} asks for {ByteSize.Format(limit)}, more than the {ByteSize.Format(available)} "
+                           + "the system gives this process; the limit is lowered to fit");
+            limit = available - _reserveBytes;
+        }
         try
         {
             AppContext.SetData("GCHeapHardLimit", (ulong)(limit + _reserveBytes));
