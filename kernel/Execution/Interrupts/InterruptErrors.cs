@@ -26,8 +26,8 @@ internal static class InterruptErrors
     /// <summary>
     /// The error for an exception a cell ended with, when it is one of ours: an interrupt that
     /// reached the cell (a checkpoint, a woken wait, the cancelled token), a refused recursion, or
-    /// the heap's limit reached. Null for any other exception. The stack error has no frames: listing a million of them
-    /// would take minutes.
+    /// the heap's limit reached. Null for any other exception. The stack error has no frames:
+    /// listing a million of them would take minutes.
     /// </summary>
     public static CellError? For(Exception exception, CancellationToken token)
     {
