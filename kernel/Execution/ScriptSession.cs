@@ -26,6 +26,9 @@ internal sealed class ScriptSession
 
     private const string UserExpressionName = "user_expressions";
 
+    /// <summary>How many cells that ran outside the chain keep their compilation for the tracebacks of code they left running.</summary>
+    private const int DetachedScriptsKept = 8;
+
     private readonly Lazy<ScriptOptions> _options;
     private readonly Lazy<ScriptOptions> _continuation;
     private readonly ScriptGlobals _globals;
@@ -35,6 +38,9 @@ internal sealed class ScriptSession
     // The last script run, set before it starts: its chain holds the code that threads started by
     // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
     private volatile Script? _latestScript;
+    // Cells that declared nothing ran from the chain without joining it; the last few, by assembly
+    // name, so a task or thread one of them started still gets a traceback that names its lines.
+    private readonly LruCache<string, Script> _detached = new(DetachedScriptsKept);
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
     // variables walks every submission, which made each cell slower the longer the session.
@@ -181,9 +187,13 @@ internal sealed class ScriptSession
         _globals.Kernel.Formatters.Clear();
         InteractiveFormatting.Reset();
         _state = null;
+        // The last script's chain is every compilation of the old chain: kept, none of it could be collected.
+        _latestScript = null;
+        _detached.Clear();
         _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
         _published = null;
+        _variables = VariableIndex.Empty;
         History.ClearValues();
         WarmUp();
     }
@@ -277,12 +287,7 @@ internal sealed class ScriptSession
         if (run.Value is not { } state)
             return CellOutcome.Failed(run.Error!);
         if (keepState)
-        {
-            _state = state;
-            _pendingReferences = [];
-            _submitted = _submitted.Add(compiled.Text);
-            _published = state;
-        }
+            Keep(compiled, state);
         if (state.Exception is { } exception)
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
@@ -299,9 +304,31 @@ internal sealed class ScriptSession
         return CellOutcome.WithValue(value);
     }
 
-    /// <summary>The compilation of this cell or of one before it in its chain that built the named assembly.</summary>
-    private static Compilation? CompilationOf(Script? script, string assemblyName)
+    /// <summary>
+    /// A cell that declared nothing later cells could bind to, with no references to bring into the
+    /// chain, ran from the chain without joining it: the chain and what later cells bind against stay
+    /// as they were, and its compilation can be collected. What it assigned lives on in the earlier
+    /// cells' variables; what it created lives as long as something refers to it.
+    /// </summary>
+    private void Keep(CompiledCell compiled, ScriptState<object> state)
     {
+        var compilation = state.Script.GetCompilation();
+        if (_pendingReferences.IsEmpty && !ChainMembers.DeclaresAny(compilation, state.Script.Options.FilePath))
+        {
+            _detached.Set(compilation.AssemblyName!, state.Script);
+            return;
+        }
+        _state = state;
+        _pendingReferences = [];
+        _submitted = _submitted.Add(compiled.Text);
+        _published = state;
+    }
+
+    /// <summary>The compilation that built the named assembly: a cell's of the chain <paramref name="script"/> ends, or a recent detached cell's.</summary>
+    private Compilation? CompilationOf(Script? script, string assemblyName)
+    {
+        if (_detached.TryGet(assemblyName, out var detached))
+            return detached.GetCompilation();
         for (; script is not null; script = script.Previous)
         {
             if (script.GetCompilation() is { } compilation && compilation.AssemblyName == assemblyName)
