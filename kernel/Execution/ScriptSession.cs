@@ -26,21 +26,13 @@ internal sealed class ScriptSession
 
     private const string UserExpressionName = "user_expressions";
 
-    /// <summary>How many cells that ran outside the chain keep their compilation for the tracebacks of code they left running.</summary>
-    private const int DetachedScriptsKept = 8;
-
     private readonly Lazy<ScriptOptions> _options;
     private readonly Lazy<ScriptOptions> _continuation;
     private readonly ScriptGlobals _globals;
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private readonly CellRunner _runner;
     private ScriptState<object>? _state;
-    // The last script run, set before it starts: its chain holds the code that threads started by
-    // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
-    private volatile Script? _latestScript;
-    // Cells that declared nothing ran from the chain without joining it; the last few, by assembly
-    // name, so a task or thread one of them started still gets a traceback that names its lines.
-    private readonly LruCache<string, Script> _detached = new(DetachedScriptsKept);
+    private readonly CellScripts _scripts = new();
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
     // variables walks every submission, which made each cell slower the longer the session.
@@ -187,9 +179,7 @@ internal sealed class ScriptSession
         _globals.Kernel.Formatters.Clear();
         InteractiveFormatting.Reset();
         _state = null;
-        // The last script's chain is every compilation of the old chain: kept, none of it could be collected.
-        _latestScript = null;
-        _detached.Clear();
+        _scripts.Clear();
         _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
         _published = null;
@@ -247,7 +237,7 @@ internal sealed class ScriptSession
     /// <summary>The traceback of an exception thrown by cells' code, also outside a cell's run; safe from any thread.</summary>
     public CellError Describe(Exception exception)
     {
-        using var cells = new CellFrameLocator(name => CompilationOf(_latestScript, name));
+        using var cells = _scripts.Locator();
         return Tracebacks.ForException(exception, cells);
     }
 
@@ -281,7 +271,7 @@ internal sealed class ScriptSession
         var script = compiled.Script!;
         var previous = _state;
         var compiledAt = Stopwatch.GetTimestamp();
-        _latestScript = script;
+        _scripts.Started(script);
         var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
         KernelLog.Debug($"{cellName}: compiled in {Stopwatch.GetElapsedTime(started, compiledAt).TotalMilliseconds:0.0} ms, ran in {Stopwatch.GetElapsedTime(compiledAt).TotalMilliseconds:0.0} ms");
         if (run.Value is not { } state)
@@ -292,7 +282,7 @@ internal sealed class ScriptSession
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
                 return CellOutcome.Failed(interrupted);
-            using var cells = new CellFrameLocator(name => CompilationOf(script, name));
+            using var cells = _scripts.Locator(script);
             return CellOutcome.Failed(Tracebacks.ForException(exception, cells));
         }
         if (alwaysValue)
@@ -312,29 +302,15 @@ internal sealed class ScriptSession
     /// </summary>
     private void Keep(CompiledCell compiled, ScriptState<object> state)
     {
-        var compilation = state.Script.GetCompilation();
-        if (_pendingReferences.IsEmpty && !ChainMembers.DeclaresAny(compilation, state.Script.Options.FilePath))
+        if (_pendingReferences.IsEmpty && !ChainMembers.DeclaresAny(state.Script.GetCompilation(), state.Script.Options.FilePath))
         {
-            _detached.Set(compilation.AssemblyName!, state.Script);
+            _scripts.Detached(state.Script);
             return;
         }
         _state = state;
         _pendingReferences = [];
         _submitted = _submitted.Add(compiled.Text);
         _published = state;
-    }
-
-    /// <summary>The compilation that built the named assembly: a cell's of the chain <paramref name="script"/> ends, or a recent detached cell's.</summary>
-    private Compilation? CompilationOf(Script? script, string assemblyName)
-    {
-        if (_detached.TryGet(assemblyName, out var detached))
-            return detached.GetCompilation();
-        for (; script is not null; script = script.Previous)
-        {
-            if (script.GetCompilation() is { } compilation && compilation.AssemblyName == assemblyName)
-                return compilation;
-        }
-        return null;
     }
 
     /// <summary>Hidden variables no history name reaches any more are cleared, so their values can be collected.</summary>
