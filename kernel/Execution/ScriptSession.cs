@@ -32,9 +32,7 @@ internal sealed class ScriptSession
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private readonly CellRunner _runner;
     private ScriptState<object>? _state;
-    // The last script run, set before it starts: its chain holds the code that threads started by
-    // any cell of the chain run, the running cell's included, so their tracebacks name cell lines.
-    private volatile Script? _latestScript;
+    private readonly CellScripts _scripts = new();
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
     // variables walks every submission, which made each cell slower the longer the session.
@@ -181,9 +179,11 @@ internal sealed class ScriptSession
         _globals.Kernel.Formatters.Clear();
         InteractiveFormatting.Reset();
         _state = null;
+        _scripts.Clear();
         _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
         _published = null;
+        _variables = VariableIndex.Empty;
         History.ClearValues();
         WarmUp();
     }
@@ -237,7 +237,7 @@ internal sealed class ScriptSession
     /// <summary>The traceback of an exception thrown by cells' code, also outside a cell's run; safe from any thread.</summary>
     public CellError Describe(Exception exception)
     {
-        using var cells = new CellFrameLocator(name => CompilationOf(_latestScript, name));
+        using var cells = _scripts.Locator();
         return Tracebacks.ForException(exception, cells);
     }
 
@@ -271,23 +271,18 @@ internal sealed class ScriptSession
         var script = compiled.Script!;
         var previous = _state;
         var compiledAt = Stopwatch.GetTimestamp();
-        _latestScript = script;
+        _scripts.Started(script);
         var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
         KernelLog.Debug($"{cellName}: compiled in {Stopwatch.GetElapsedTime(started, compiledAt).TotalMilliseconds:0.0} ms, ran in {Stopwatch.GetElapsedTime(compiledAt).TotalMilliseconds:0.0} ms");
         if (run.Value is not { } state)
             return CellOutcome.Failed(run.Error!);
         if (keepState)
-        {
-            _state = state;
-            _pendingReferences = [];
-            _submitted = _submitted.Add(compiled.Text);
-            _published = state;
-        }
+            Keep(compiled, state);
         if (state.Exception is { } exception)
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
                 return CellOutcome.Failed(interrupted);
-            using var cells = new CellFrameLocator(name => CompilationOf(script, name));
+            using var cells = _scripts.Locator(script);
             return CellOutcome.Failed(Tracebacks.ForException(exception, cells));
         }
         if (alwaysValue)
@@ -299,15 +294,23 @@ internal sealed class ScriptSession
         return CellOutcome.WithValue(value);
     }
 
-    /// <summary>The compilation of this cell or of one before it in its chain that built the named assembly.</summary>
-    private static Compilation? CompilationOf(Script? script, string assemblyName)
+    /// <summary>
+    /// A cell that declared nothing later cells could bind to, with no references to bring into the
+    /// chain, ran from the chain without joining it: the chain and what later cells bind against stay
+    /// as they were, and its compilation can be collected. What it assigned lives on in the earlier
+    /// cells' variables; what it created lives as long as something refers to it.
+    /// </summary>
+    private void Keep(CompiledCell compiled, ScriptState<object> state)
     {
-        for (; script is not null; script = script.Previous)
+        if (_pendingReferences.IsEmpty && !ChainMembers.DeclaresAny(state.Script.GetCompilation(), state.Script.Options.FilePath))
         {
-            if (script.GetCompilation() is { } compilation && compilation.AssemblyName == assemblyName)
-                return compilation;
+            _scripts.Detached(state.Script);
+            return;
         }
-        return null;
+        _state = state;
+        _pendingReferences = [];
+        _submitted = _submitted.Add(compiled.Text);
+        _published = state;
     }
 
     /// <summary>Hidden variables no history name reaches any more are cleared, so their values can be collected.</summary>

@@ -54,6 +54,15 @@ internal sealed class LruCache<TKey, TValue> where TKey : notnull
         }
     }
 
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _entries.Clear();
+            _order.Clear();
+        }
+    }
+
     /// <summary>The cached value, or one made now; making runs outside the lock, so two threads may both make it.</summary>
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> make)
     {
