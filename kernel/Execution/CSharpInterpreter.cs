@@ -6,6 +6,7 @@ using CSharpKernel.Language;
 using CSharpKernel.Logging;
 using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
+using CSharpKernel.Security;
 
 namespace CSharpKernel.Execution;
 
@@ -24,6 +25,7 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public CSharpInterpreter(EngineSettings settings)
     {
+        LevelInForce.Start(settings);
         _history = new HistoryStore(settings.HistoryFile);
         var kernelApi = new KernelApi(_capture);
         // ?name asks the language service, which reads the session that runs the ?name cell: this class holds both ends.
@@ -35,7 +37,7 @@ internal sealed class CSharpInterpreter : IInterpreter
         BackgroundExceptions.Install(_capture.Error, _session.Describe);
     }
 
-    public InterpreterInfo Info => CSharpInterpreterInfo.Info;
+    public InterpreterInfo Info => CSharpInterpreterInfo.WithLevel;
 
     /// <summary>jupyter console asks is_complete inside its Enter key handler: the first answer must not be a cold one.</summary>
     public void WarmUp()
@@ -56,6 +58,8 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public ExecuteOutcome Execute(string code, ExecuteOptions options, int executionCount, ExecuteContext context)
     {
+        // Seccomp joins the operating-system wall now, before any cell's code, once the sockets are bound.
+        OsWall.Seal();
         ExecuteOutcome outcome;
         // One place begins the cell: its output, input and cancellation flow from here into everything it starts.
         using (var cell = _capture.BeginCell(context.Output, context.Input))

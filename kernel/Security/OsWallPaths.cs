@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace CSharpKernel.Security;
+
+/// <summary>
+/// The files the kernel still reaches inside the wall. Reading: the runtime and shared libraries,
+/// the kernel's own folder, /proc (Landlock's ptrace rule keeps other processes' memory and
+/// environment closed), the cgroup and CPU facts the GC reads, the random devices. Writing: only
+/// /dev/null at sandbox; at restricted also the working directory, the package caches and the
+/// temporary folder that restore (a dotnet child, inside the same wall) writes.
+/// </summary>
+internal static class OsWallPaths
+{
+    private const ulong ReadExecute = LandlockRuleset.Read | LandlockRuleset.Execute;
+
+    public static IEnumerable<(string Path, ulong Access)> For(SecurityLevel level, OsWallScope scope)
+    {
+        var runtime = Path.GetDirectoryName(Path.GetDirectoryName(RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/')))!;
+        var dotnetRoot = Path.GetDirectoryName(runtime)!;
+        foreach (var path in new[] { "/usr", "/lib", "/lib64", "/etc/ld.so.cache", "/etc/localtime", dotnetRoot, AppContext.BaseDirectory, Environment.ProcessPath ?? "" })
+        {
+            if (path.Length > 0)
+                yield return (path, ReadExecute);
+        }
+        foreach (var path in new[] { "/proc", "/sys/fs/cgroup", "/sys/devices/system/cpu", "/dev/urandom", "/dev/random" })
+            yield return (path, LandlockRuleset.Read);
+        yield return ("/dev/null", LandlockRuleset.ReadFile | LandlockRuleset.WriteFile);
+        if (level != SecurityLevel.Restricted)
+            yield break;
+        // Restore reads NuGet's configuration and certificates, and name resolution's files.
+        yield return ("/etc", LandlockRuleset.Read);
+        foreach (var path in scope.PackageDirectories.Append(scope.WorkingDirectory).Append(Path.GetTempPath()))
+        {
+            Directory.CreateDirectory(path);
+            yield return (path, ulong.MaxValue);
+        }
+    }
+}

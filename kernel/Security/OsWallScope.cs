@@ -1,0 +1,7 @@
+namespace CSharpKernel.Security;
+
+/// <summary>What the operating-system wall must leave open for the kernel itself.</summary>
+/// <param name="WorkingDirectory">Readable and writable at restricted (where <c>Kernel.Files</c> works); closed at sandbox.</param>
+/// <param name="TcpPorts">The ports the kernel binds (the connection file's); empty when it cannot know them (ipc), and TCP is then left open.</param>
+/// <param name="PackageDirectories">Where restore writes at restricted (the kernel's package cache, NuGet's folders).</param>
+internal sealed record OsWallScope(string WorkingDirectory, IReadOnlyList<int> TcpPorts, IReadOnlyList<string> PackageDirectories);
