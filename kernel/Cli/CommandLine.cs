@@ -63,7 +63,7 @@ internal static class CommandLine
         KernelLog.Capture();
         var settings = EngineSettings.FromEnvironment();
         // At sandbox and restricted this executes the kernel again, inside the operating system's wall.
-        OsWall.Enter(settings.Level, KernelWallScope.For(info, settings));
+        OsWall.Enter(settings.Level, KernelWallScope.For(file.FullName, info, settings));
         using var server = new KernelServer(info, () => new CSharpInterpreter(settings));
         server.Run();
         return 0;

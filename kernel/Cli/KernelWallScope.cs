@@ -7,7 +7,7 @@ namespace CSharpKernel.Cli;
 /// <summary>What the operating-system wall leaves open for this kernel: its ports, its working directory, its package caches.</summary>
 internal static class KernelWallScope
 {
-    public static OsWallScope For(ConnectionInfo connection, EngineSettings settings)
+    public static OsWallScope For(string connectionFile, ConnectionInfo connection, EngineSettings settings)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         int[] ports = connection.Transport == "tcp"
@@ -21,6 +21,6 @@ internal static class KernelWallScope
             Path.Combine(home, ".local", "share", "NuGet"),
             Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli ? cli : Path.Combine(home, ".dotnet"),
         };
-        return new OsWallScope(Environment.CurrentDirectory, ports, packages.Distinct().ToList());
+        return new OsWallScope(Environment.CurrentDirectory, ports, packages.Distinct().ToList(), connectionFile);
     }
 }

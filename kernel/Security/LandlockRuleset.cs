@@ -44,7 +44,7 @@ internal sealed class LandlockRuleset : IDisposable
     /// <summary>The Landlock ABI this kernel offers, or a negative errno (ENOSYS: too old; EOPNOTSUPP: built in but disabled).</summary>
     public static int Abi()
     {
-        var version = OsCalls.Syscall(CreateRuleset, 0, 0, CreateRulesetVersion);
+        var version = OsCalls.Syscall(CreateRuleset, 0, 0, CreateRulesetVersion, 0);
         return version >= 0 ? (int)version : -Marshal.GetLastPInvokeError();
     }
 
@@ -65,7 +65,7 @@ internal sealed class LandlockRuleset : IDisposable
             Marshal.WriteInt64(attr, 0, (long)fs);
             Marshal.WriteInt64(attr, 8, (long)net);
             Marshal.WriteInt64(attr, 16, (long)scoped);
-            var fd = OsCalls.Syscall(CreateRuleset, attr, size, 0);
+            var fd = OsCalls.Syscall(CreateRuleset, attr, size, 0, 0);
             if (fd < 0)
                 throw new IOException($"landlock_create_ruleset failed (errno {Marshal.GetLastPInvokeError()})");
             return new LandlockRuleset((int)fd, fs);
@@ -91,7 +91,7 @@ internal sealed class LandlockRuleset : IDisposable
             {
                 Marshal.WriteInt64(attr, 0, (long)(access & HandledFs));
                 Marshal.WriteInt32(attr, 8, fd);
-                if (OsCalls.Syscall(AddRule, _fd, RulePathBeneath, attr) < 0)
+                if (OsCalls.Syscall(AddRule, _fd, RulePathBeneath, attr, 0) < 0)
                     throw new IOException($"landlock_add_rule({path}) failed (errno {Marshal.GetLastPInvokeError()})");
                 return true;
             }
@@ -113,7 +113,7 @@ internal sealed class LandlockRuleset : IDisposable
         {
             Marshal.WriteInt64(attr, 0, (long)access);
             Marshal.WriteInt64(attr, 8, port);
-            if (OsCalls.Syscall(AddRule, _fd, RuleNetPort, attr) < 0)
+            if (OsCalls.Syscall(AddRule, _fd, RuleNetPort, attr, 0) < 0)
                 throw new IOException($"landlock_add_rule(port {port}) failed (errno {Marshal.GetLastPInvokeError()})");
         }
         finally
@@ -125,7 +125,7 @@ internal sealed class LandlockRuleset : IDisposable
     /// <summary>Restricts the calling thread (and what it executes next); no_new_privs must be set first.</summary>
     public void RestrictSelf()
     {
-        if (OsCalls.Syscall(RestrictSelfCall, _fd, 0, 0) < 0)
+        if (OsCalls.Syscall(RestrictSelfCall, _fd, 0, 0, 0) < 0)
             throw new IOException($"landlock_restrict_self failed (errno {Marshal.GetLastPInvokeError()})");
     }
 

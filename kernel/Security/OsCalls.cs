@@ -20,7 +20,7 @@ internal static class OsCalls
     public static extern int Prctl(int option, ulong argument2, ulong argument3, ulong argument4, ulong argument5);
 
     [DllImport("libc", EntryPoint = "syscall", SetLastError = true)]
-    public static extern long Syscall(long number, nint argument1, nint argument2, nint argument3);
+    public static extern long Syscall(long number, nint argument1, nint argument2, nint argument3, nint argument4);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
@@ -28,9 +28,9 @@ internal static class OsCalls
     [DllImport("libc", EntryPoint = "close")]
     public static extern int Close(int fd);
 
-    /// <summary>Replaces the process; returns only on failure. Both arrays end with null, as execve(2) wants.</summary>
+    /// <summary>Replaces the process; returns only on failure. Both arrays end with null, as execve(2) wants (LPStr is UTF-8 on Unix).</summary>
     [DllImport("libc", EntryPoint = "execve", SetLastError = true)]
     public static extern int Execve([MarshalAs(UnmanagedType.LPUTF8Str)] string path,
-        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] argv,
-        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] envp);
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string?[] argv,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string?[] envp);
 }

@@ -114,15 +114,16 @@ internal static class OsWall
 
     private static void Restrict(SecurityLevel level, int abi, OsWallScope scope)
     {
-        var restricted = level == SecurityLevel.Restricted;
-        // Connecting stays open at restricted, and with ipc (the relay connects over loopback TCP): restore needs the network.
+        // Binding is walled to the kernel's own ports, and port 0: NetMQ signals between its threads
+        // through loopback TCP pairs on ephemeral ports, and connects to them, so connecting cannot be
+        // walled by port; at sandbox seccomp refuses new IPv4/IPv6 sockets once the kernel's exist.
         var tcp = scope.TcpPorts.Count > 0;
-        using var ruleset = LandlockRuleset.Create(abi, handleBind: tcp, handleConnect: tcp && !restricted);
+        using var ruleset = LandlockRuleset.Create(abi, handleBind: tcp, handleConnect: false);
         foreach (var (path, access) in OsWallPaths.For(level, scope))
             ruleset.AllowBeneath(path, access);
-        if (abi >= 4)
+        if (abi >= 4 && tcp)
         {
-            foreach (var port in scope.TcpPorts)
+            foreach (var port in scope.TcpPorts.Append(0))
                 ruleset.AllowPort(port, LandlockRuleset.BindTcp);
         }
         if (OsCalls.Prctl(OsCalls.PrSetNoNewPrivs, 1, 0, 0, 0) != 0)
@@ -145,8 +146,9 @@ internal static class OsWall
         Console.Out.Flush();
         Console.Error.Flush();
         OsCalls.Execve("/proc/self/exe", [.. argv, null], envp);
-        _landlock = "";
-        Compose($"executing the kernel inside Landlock failed at {level.Name()} (errno {Marshal.GetLastPInvokeError()})", Planned());
+        // The main thread is walled and the others are not: no state to serve cells from.
+        KernelLog.Warn($"second wall at {level.Name()}: executing the kernel again inside Landlock failed (errno {Marshal.GetLastPInvokeError()}); not starting");
+        Environment.Exit(3);
     }
 
     /// <summary>Inside the wall the root directory cannot be listed: no rule allows it.</summary>
@@ -168,8 +170,7 @@ internal static class OsWall
             : "files: the runtime and the kernel read-only, nothing writable";
         var tcp = abi < 4 ? "TCP: not walled (Landlock ABI < 4)"
             : scope.TcpPorts.Count == 0 ? "TCP: not walled (ipc transport)"
-            : level == SecurityLevel.Restricted ? "TCP: bind only the kernel's ports, connect open for restore"
-            : "TCP: bind only the kernel's ports, no connect";
+            : "TCP: bind only the kernel's ports and ephemeral ones";
         return $"Landlock ABI {abi} ({files}; {tcp})";
     }
 }

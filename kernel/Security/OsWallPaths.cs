@@ -24,6 +24,7 @@ internal static class OsWallPaths
         }
         foreach (var path in new[] { "/proc", "/sys/fs/cgroup", "/sys/devices/system/cpu", "/dev/urandom", "/dev/random" })
             yield return (path, LandlockRuleset.Read);
+        yield return (scope.ConnectionFile, LandlockRuleset.ReadFile);
         yield return ("/dev/null", LandlockRuleset.ReadFile | LandlockRuleset.WriteFile);
         if (level != SecurityLevel.Restricted)
             yield break;

@@ -4,4 +4,5 @@ namespace CSharpKernel.Security;
 /// <param name="WorkingDirectory">Readable and writable at restricted (where <c>Kernel.Files</c> works); closed at sandbox.</param>
 /// <param name="TcpPorts">The ports the kernel binds (the connection file's); empty when it cannot know them (ipc), and TCP is then left open.</param>
 /// <param name="PackageDirectories">Where restore writes at restricted (the kernel's package cache, NuGet's folders).</param>
-internal sealed record OsWallScope(string WorkingDirectory, IReadOnlyList<int> TcpPorts, IReadOnlyList<string> PackageDirectories);
+/// <param name="ConnectionFile">Read again by the kernel executed inside the wall.</param>
+internal sealed record OsWallScope(string WorkingDirectory, IReadOnlyList<int> TcpPorts, IReadOnlyList<string> PackageDirectories, string ConnectionFile);

@@ -57,7 +57,7 @@ internal static class SeccompFilter
             }
             Marshal.WriteInt16(fprog, 0, (short)program.Count);
             Marshal.WriteIntPtr(fprog, 8, filter);
-            var result = OsCalls.Syscall(calls.Seccomp, SetModeFilter, FilterFlagTsync, fprog);
+            var result = OsCalls.Syscall(calls.Seccomp, SetModeFilter, FilterFlagTsync, fprog, 0);
             if (result != 0)
                 throw new IOException(result > 0
                     ? $"seccomp: thread {result} could not take the filter"
