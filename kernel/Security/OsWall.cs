@@ -67,7 +67,7 @@ internal static class OsWall
             Compose($"Landlock failed: {e.Message}", Planned());
             return;
         }
-        ExecuteAgain(level);
+        ExecuteAgain(level, scope);
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ internal static class OsWall
     }
 
     /// <summary>The same program with the same arguments (from /proc/self/cmdline, exactly as started), inside the wall.</summary>
-    private static void ExecuteAgain(SecurityLevel level)
+    private static void ExecuteAgain(SecurityLevel level, OsWallScope scope)
     {
         var argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
@@ -142,6 +142,8 @@ internal static class OsWall
         // profiler or diagnostics socket either (the runtime would make one in /tmp).
         environment["CSHARP_KERNEL_HISTORY"] = "off";
         environment["DOTNET_EnableDiagnostics"] = "0";
+        if (level == SecurityLevel.Restricted)
+            environment["TMPDIR"] = scope.TempDirectory;
         string?[] envp = [.. environment.Select(e => $"{e.Key}={e.Value}"), null];
         Console.Out.Flush();
         Console.Error.Flush();
@@ -166,7 +168,7 @@ internal static class OsWall
     private static string Describe(SecurityLevel level, int abi, OsWallScope scope)
     {
         var files = level == SecurityLevel.Restricted
-            ? "files: the runtime and the kernel read-only, the working directory and the package caches read-write"
+            ? "files: the runtime and the kernel read-only, the working directory, the package caches and a temporary folder of its own read-write"
             : "files: the runtime and the kernel read-only, nothing writable";
         var tcp = abi < 4 ? "TCP: not walled (Landlock ABI < 4)"
             : scope.TcpPorts.Count == 0 ? "TCP: not walled (ipc transport)"

@@ -6,8 +6,8 @@ namespace CSharpKernel.Security;
 /// The files the kernel still reaches inside the wall. Reading: the runtime and shared libraries,
 /// the kernel's own folder, /proc (Landlock's ptrace rule keeps other processes' memory and
 /// environment closed), the cgroup and CPU facts the GC reads, the random devices. Writing: only
-/// /dev/null at sandbox; at restricted also the working directory, the package caches and the
-/// temporary folder that restore (a dotnet child, inside the same wall) writes.
+/// /dev/null at sandbox; at restricted also the working directory, the package caches and a
+/// temporary folder of the kernel's own, which restore (a dotnet child, inside the same wall) writes.
 /// </summary>
 internal static class OsWallPaths
 {
@@ -28,9 +28,10 @@ internal static class OsWallPaths
         yield return ("/dev/null", LandlockRuleset.ReadFile | LandlockRuleset.WriteFile);
         if (level != SecurityLevel.Restricted)
             yield break;
-        // Restore reads NuGet's configuration and certificates, and name resolution's files.
-        yield return ("/etc", LandlockRuleset.Read);
-        foreach (var path in scope.PackageDirectories.Append(scope.WorkingDirectory).Append(Path.GetTempPath()))
+        // Restore reads certificates and name resolution's files.
+        foreach (var path in new[] { "/etc/ssl", "/etc/ca-certificates", "/etc/pki", "/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/gai.conf", "/etc/host.conf", "/etc/services" })
+            yield return (path, LandlockRuleset.Read);
+        foreach (var path in scope.PackageDirectories.Append(scope.WorkingDirectory).Append(scope.TempDirectory))
         {
             Directory.CreateDirectory(path);
             yield return (path, ulong.MaxValue);

@@ -5,4 +5,6 @@ namespace CSharpKernel.Security;
 /// <param name="TcpPorts">The ports the kernel binds (the connection file's); empty when it cannot know them (ipc), and TCP is then left open.</param>
 /// <param name="PackageDirectories">Where restore writes at restricted (the kernel's package cache, NuGet's folders).</param>
 /// <param name="ConnectionFile">Read again by the kernel executed inside the wall.</param>
-internal sealed record OsWallScope(string WorkingDirectory, IReadOnlyList<int> TcpPorts, IReadOnlyList<string> PackageDirectories, string ConnectionFile);
+/// <param name="TempDirectory">The kernel's own temporary folder at restricted (TMPDIR for it and restore), instead of the shared /tmp.</param>
+internal sealed record OsWallScope(string WorkingDirectory, IReadOnlyList<int> TcpPorts, IReadOnlyList<string> PackageDirectories, string ConnectionFile,
+    string TempDirectory);

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using CSharpKernel.Client;
+using CSharpKernel.Security;
+using CSharpKernel.Tests.Harness;
+
+namespace CSharpKernel.Tests.Security;
+
+/// <summary>
+/// The operating-system wall, seen from outside the kernel: the process's own status in /proc, and
+/// a read the compile-time policy cannot see. <c>Kernel.ImageFile</c> is the cell API (which the
+/// policy allows) and opens any path it is given inside the kernel's code: only Linux stops it, so
+/// it fails here exactly when the wall is missing. The same read at unrestricted is the control.
+/// </summary>
+[NonParallelizable]
+public sealed class OsWallTests
+{
+    private string _outside = null!;
+    private string _working = null!;
+
+    [SetUp]
+    public void MakeDirectories()
+    {
+        // Neither under the working directory nor under anything the wall leaves readable (/tmp is not, at sandbox).
+        _outside = Directory.CreateTempSubdirectory("kernel-wall-outside-").FullName;
+        _working = Directory.CreateTempSubdirectory("kernel-wall-working-").FullName;
+        File.Copy(Logo, Path.Combine(_outside, "logo.png"));
+        File.Copy(Logo, Path.Combine(_working, "logo.png"));
+    }
+
+    [TearDown]
+    public void RemoveDirectories()
+    {
+        Directory.Delete(_outside, recursive: true);
+        Directory.Delete(_working, recursive: true);
+    }
+
+    private static string Logo => Path.Combine(AppContext.BaseDirectory, "kernelspec", "logo-64x64.png");
+
+    private static bool LandlockOffered => LandlockRuleset.Abi() > 0;
+
+    [Test]
+    public void At_sandbox_the_process_has_no_new_privileges_from_the_start_and_seccomp_from_the_first_cell()
+    {
+        using var kernel = Start("sandbox");
+        using var client = new KernelClient(kernel);
+        client.WaitForReady();
+        // Landlock comes with no_new_privs, before the runtime starts; seccomp only once a cell is to run.
+        Assert.That(Status(kernel, "NoNewPrivs"), Is.EqualTo(LandlockOffered ? "1" : "0"));
+        Assert.That(Status(kernel, "Seccomp"), Is.EqualTo("0"));
+        Assert.That(client.Execute("6 * 7").Result, Is.EqualTo("42"));
+        Assert.That(Status(kernel, "NoNewPrivs"), Is.EqualTo("1"));
+        Assert.That(Status(kernel, "Seccomp"), Is.EqualTo("2"));
+        Assert.That(kernel.Stderr, Does.Contain(LevelVisibilityTests.ExpectedWall));
+    }
+
+    [Test]
+    public void An_unrestricted_kernel_is_not_walled()
+    {
+        using var kernel = Start("unrestricted");
+        using var client = new KernelClient(kernel);
+        client.WaitForReady();
+        Assert.That(client.Execute("6 * 7").Result, Is.EqualTo("42"));
+        Assert.That(Status(kernel, "NoNewPrivs"), Is.EqualTo("0"));
+        Assert.That(Status(kernel, "Seccomp"), Is.EqualTo("0"));
+    }
+
+    [Test]
+    public void At_sandbox_a_file_the_kernel_opens_for_a_cell_outside_the_wall_is_refused_by_Linux()
+    {
+        Assume.That(LandlockOffered, "this Linux offers no Landlock: the kernel says so, and files are not walled");
+        using var kernel = Start("sandbox");
+        using var client = new KernelClient(kernel);
+        client.WaitForReady();
+        var read = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
+        Assert.That(read.Error?.Str("ename"), Is.EqualTo("UnauthorizedAccessException"), read.ToString());
+        Assert.That(read.Error!.Str("evalue"), Does.Contain("denied"));
+        Assert.That(client.Execute("1 + 1").Result, Is.EqualTo("2"), "the kernel keeps serving");
+    }
+
+    [Test]
+    public void At_restricted_the_working_directory_is_open_and_the_rest_is_refused_by_Linux()
+    {
+        Assume.That(LandlockOffered, "this Linux offers no Landlock: the kernel says so, and files are not walled");
+        using var kernel = Start("restricted");
+        using var client = new KernelClient(kernel);
+        client.WaitForReady();
+        var inside = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_working, "logo.png")}\")");
+        Assert.That(inside.OfType("execute_result").Single().Content.GetProperty("data").TryGetProperty("image/png", out _), Is.True, inside.ToString());
+        var outside = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
+        Assert.That(outside.Error?.Str("ename"), Is.EqualTo("UnauthorizedAccessException"), outside.ToString());
+    }
+
+    [Test]
+    public void The_same_read_at_unrestricted_succeeds()
+    {
+        using var kernel = Start("unrestricted");
+        using var client = new KernelClient(kernel);
+        client.WaitForReady();
+        var read = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
+        Assert.That(read.OfType("execute_result").Single().Content.GetProperty("data").TryGetProperty("image/png", out _), Is.True, read.ToString());
+    }
+
+    [Test]
+    public void Inside_the_wall_a_new_client_still_connects_to_the_bound_sockets_and_is_answered()
+    {
+        using var kernel = Start("sandbox");
+        using (var first = new KernelClient(kernel))
+        {
+            first.WaitForReady();
+            Assert.That(first.Execute("var kept = 5;").Status, Is.EqualTo("ok"));
+        }
+        // After seccomp refuses new IPv4/IPv6 sockets: the kernel only accepts on the ones it has.
+        using var second = new KernelClient(kernel);
+        second.WaitForReady();
+        Assert.That(second.Execute("kept * 2").Result, Is.EqualTo("10"));
+        Assert.That(second.Request("kernel_info_request", new JsonObject()).Str("status"), Is.EqualTo("ok"));
+    }
+
+    private KernelProcess Start(string level) =>
+        KernelProcess.Start(environment: new Dictionary<string, string> { ["CSHARP_KERNEL_POLICY"] = level }, workingDirectory: _working);
+
+    private static string Status(KernelProcess kernel, string field) =>
+        File.ReadAllLines($"/proc/{kernel.Process.Id}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(':')[1].Trim();
+}
