@@ -69,9 +69,8 @@ public sealed class OsWallTests
     {
         Assume.That(LandlockOffered, "this Linux offers no Landlock: the kernel says so, and files are not walled");
         using var kernel = Start("sandbox");
-        using var client = new KernelClient(kernel);
-        client.WaitForReady();
-        var read = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
+        using var client = Ready(kernel);
+        var read = ShowLogo(client, _outside);
         Assert.That(read.Error?.Str("ename"), Is.EqualTo("UnauthorizedAccessException"), read.ToString());
         Assert.That(read.Error!.Str("evalue"), Does.Contain("denied"));
         Assert.That(client.Execute("1 + 1").Result, Is.EqualTo("2"), "the kernel keeps serving");
@@ -82,11 +81,9 @@ public sealed class OsWallTests
     {
         Assume.That(LandlockOffered, "this Linux offers no Landlock: the kernel says so, and files are not walled");
         using var kernel = Start("restricted");
-        using var client = new KernelClient(kernel);
-        client.WaitForReady();
-        var inside = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_working, "logo.png")}\")");
-        Assert.That(inside.OfType("execute_result").Single().Content.GetProperty("data").TryGetProperty("image/png", out _), Is.True, inside.ToString());
-        var outside = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
+        using var client = Ready(kernel);
+        AssertShown(ShowLogo(client, _working));
+        var outside = ShowLogo(client, _outside);
         Assert.That(outside.Error?.Str("ename"), Is.EqualTo("UnauthorizedAccessException"), outside.ToString());
     }
 
@@ -94,10 +91,8 @@ public sealed class OsWallTests
     public void The_same_read_at_unrestricted_succeeds()
     {
         using var kernel = Start("unrestricted");
-        using var client = new KernelClient(kernel);
-        client.WaitForReady();
-        var read = client.Execute($"Kernel.ImageFile(\"{Path.Combine(_outside, "logo.png")}\")");
-        Assert.That(read.OfType("execute_result").Single().Content.GetProperty("data").TryGetProperty("image/png", out _), Is.True, read.ToString());
+        using var client = Ready(kernel);
+        AssertShown(ShowLogo(client, _outside));
     }
 
     [Test]
@@ -115,6 +110,19 @@ public sealed class OsWallTests
         Assert.That(second.Execute("kept * 2").Result, Is.EqualTo("10"));
         Assert.That(second.Request("kernel_info_request", new JsonObject()).Str("status"), Is.EqualTo("ok"));
     }
+
+    private static KernelClient Ready(KernelProcess kernel)
+    {
+        var client = new KernelClient(kernel);
+        client.WaitForReady();
+        return client;
+    }
+
+    private static ExecutionResult ShowLogo(KernelClient client, string folder) =>
+        client.Execute($"Kernel.ImageFile(\"{Path.Combine(folder, "logo.png")}\")");
+
+    private static void AssertShown(ExecutionResult result) =>
+        Assert.That(result.OfType("execute_result").Single().Content.GetProperty("data").TryGetProperty("image/png", out _), Is.True, result.ToString());
 
     private KernelProcess Start(string level) =>
         KernelProcess.Start(environment: new Dictionary<string, string> { ["CSHARP_KERNEL_POLICY"] = level }, workingDirectory: _working);
