@@ -21,6 +21,7 @@ internal static class KernelWallScope
             Path.Combine(home, ".local", "share", "NuGet"),
             Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } cli ? cli : Path.Combine(home, ".dotnet"),
         };
-        return new OsWallScope(Environment.CurrentDirectory, ports, packages.Distinct().ToList(), connectionFile, Path.Combine(packages[0], ".tmp"));
+        var ipc = connection.Transport == "ipc" ? Path.GetDirectoryName(Path.GetFullPath(connection.Ip)) : null;
+        return new OsWallScope(Environment.CurrentDirectory, ports, packages.Distinct().ToList(), connectionFile, Path.Combine(packages[0], ".tmp"), ipc);
     }
 }

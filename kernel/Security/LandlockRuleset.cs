@@ -13,6 +13,8 @@ internal sealed class LandlockRuleset : IDisposable
     public const ulong WriteFile = 1 << 1;
     public const ulong ReadFile = 1 << 2;
     public const ulong ReadDir = 1 << 3;
+    public const ulong RemoveFile = 1 << 5;
+    public const ulong MakeSock = 1 << 9;
     public const ulong Truncate = 1 << 14;
     public const ulong BindTcp = 1 << 0;
     public const ulong ConnectTcp = 1 << 1;

@@ -23,6 +23,7 @@ internal static class OsWall
     private static SecurityLevel _level = SecurityLevel.Unrestricted;
     private static string _landlock = "";
     private static string _missing = "";
+    private static bool _tcp = true;
 
     /// <summary>What the banner, <c>#!about</c> and the start log say of the wall.</summary>
     public static string Status { get; private set; } = "off at this level";
@@ -37,6 +38,7 @@ internal static class OsWall
     public static void Enter(SecurityLevel level, OsWallScope scope)
     {
         _level = level;
+        _tcp = scope.TcpPorts.Count > 0;
         if (!Applies(level))
             return;
         if (!OperatingSystem.IsLinux())
@@ -71,8 +73,8 @@ internal static class OsWall
     }
 
     /// <summary>
-    /// Before the first cell runs: seccomp on every thread (no programs, no ptrace; at sandbox no
-    /// new IPv4/IPv6 sockets either: the kernel's are bound by now). Once; later calls do nothing.
+    /// Before the first cell runs: seccomp on every thread (no ptrace; at sandbox no programs and,
+    /// over tcp, no new IPv4/IPv6 sockets: the kernel's are bound by now). Once; later calls do nothing.
     /// </summary>
     public static void Seal()
     {
@@ -84,7 +86,7 @@ internal static class OsWall
             // Seccomp asks for no_new_privs; TSYNC gives it to the other threads too.
             if (OsCalls.Prctl(OsCalls.PrSetNoNewPrivs, 1, 0, 0, 0) != 0)
                 throw new IOException($"prctl(PR_SET_NO_NEW_PRIVS) failed (errno {Marshal.GetLastPInvokeError()})");
-            seccomp = SeccompFilter.Install(sandbox: _level == SecurityLevel.Sandbox);
+            seccomp = SeccompFilter.Install(sandbox: _level == SecurityLevel.Sandbox, refuseInternetSockets: _level == SecurityLevel.Sandbox && _tcp);
         }
         catch (IOException e)
         {
@@ -96,9 +98,7 @@ internal static class OsWall
     }
 
     /// <summary>What seccomp will refuse at this level, from before the first cell (<see cref="Seal"/>).</summary>
-    private static string Planned() => _level == SecurityLevel.Sandbox
-        ? SeccompFilter.SandboxDescription
-        : SeccompFilter.RestrictedDescription;
+    private static string Planned() => SeccompFilter.Describe(_level == SecurityLevel.Sandbox, _level == SecurityLevel.Sandbox && _tcp);
 
     /// <summary>The wall as cells will meet it, said once at start (and again should seccomp fail).</summary>
     private static void Compose(string missing, string seccomp)

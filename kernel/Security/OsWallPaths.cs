@@ -26,6 +26,9 @@ internal static class OsWallPaths
             yield return (path, LandlockRuleset.Read);
         yield return (scope.ConnectionFile, LandlockRuleset.ReadFile);
         yield return ("/dev/null", LandlockRuleset.ReadFile | LandlockRuleset.WriteFile);
+        // The ipc transport's Unix sockets: made at start, a stale one removed first, all removed at the end.
+        if (scope.IpcDirectory is { } ipc)
+            yield return (ipc, LandlockRuleset.MakeSock | LandlockRuleset.RemoveFile);
         if (level != SecurityLevel.Restricted)
             yield break;
         // Restore reads certificates and name resolution's files.

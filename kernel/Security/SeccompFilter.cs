@@ -22,8 +22,6 @@ internal static class SeccompFilter
     private const int AfInet = 2;
     private const int AfInet6 = 10;
 
-    public const string SandboxDescription = "seccomp (no programs, ptrace or IPv4/IPv6 sockets)";
-    public const string RestrictedDescription = "seccomp (no ptrace)";
 
     private sealed record Calls(uint Arch, long Seccomp, uint Execve, uint Execveat, uint Ptrace, uint VmRead, uint VmWrite, uint Socket);
 
@@ -31,8 +29,9 @@ internal static class SeccompFilter
     private static readonly Calls Arm64 = new(AuditArchAarch64, 277, 221, 281, 117, 270, 271, 198);
 
     /// <summary>Null when this architecture has no filter here (the wall then says so).</summary>
-    /// <param name="sandbox">Also refuse starting programs and new IPv4/IPv6 sockets (at restricted, package restore starts dotnet and downloads).</param>
-    public static string? Install(bool sandbox)
+    /// <param name="sandbox">Also refuse starting programs (at restricted, package restore starts dotnet).</param>
+    /// <param name="refuseInternetSockets">Refuse new IPv4/IPv6 sockets: at sandbox over tcp (over ipc the relay opens one to NetMQ for each client).</param>
+    public static string? Install(bool sandbox, bool refuseInternetSockets)
     {
         var calls = RuntimeInformation.ProcessArchitecture switch
         {
@@ -42,7 +41,7 @@ internal static class SeccompFilter
         };
         if (calls is null)
             return null;
-        var program = Program(calls, sandbox);
+        var program = Program(calls, sandbox, refuseInternetSockets);
         var filter = Marshal.AllocHGlobal(program.Count * 8);
         var fprog = Marshal.AllocHGlobal(16);
         try
@@ -62,7 +61,7 @@ internal static class SeccompFilter
                 throw new IOException(result > 0
                     ? $"seccomp: thread {result} could not take the filter"
                     : $"seccomp failed (errno {Marshal.GetLastPInvokeError()})");
-            return sandbox ? SandboxDescription : RestrictedDescription;
+            return Describe(sandbox, refuseInternetSockets);
         }
         finally
         {
@@ -75,7 +74,10 @@ internal static class SeccompFilter
     /// Classic BPF over seccomp_data (nr at 0, arch at 4, args from 16): another architecture's
     /// calls (i386 through int 0x80, x32) are refused outright, since their numbers differ.
     /// </summary>
-    private static List<(ushort, byte, byte, uint)> Program(Calls calls, bool sandbox)
+    public static string Describe(bool sandbox, bool refuseInternetSockets) =>
+        sandbox ? refuseInternetSockets ? "seccomp (no programs, ptrace or IPv4/IPv6 sockets)" : "seccomp (no programs or ptrace)" : "seccomp (no ptrace)";
+
+    private static List<(ushort, byte, byte, uint)> Program(Calls calls, bool sandbox, bool refuseInternetSockets)
     {
         var refused = sandbox
             ? new[] { calls.Execve, calls.Execveat, calls.Ptrace, calls.VmRead, calls.VmWrite }
@@ -94,7 +96,7 @@ internal static class SeccompFilter
             program.Add((JumpEqual, 0, 1, call));
             program.Add((Return, 0, 0, RefuseEperm));
         }
-        if (sandbox)
+        if (refuseInternetSockets)
         {
             program.Add((JumpEqual, 0, 4, calls.Socket));
             program.Add((LoadWord, 0, 0, 16));

@@ -111,6 +111,38 @@ public sealed class OsWallTests
         Assert.That(second.Request("kernel_info_request", new JsonObject()).Str("status"), Is.EqualTo("ok"));
     }
 
+    /// <summary>Over ipc the kernel makes Unix sockets and relays each client over loopback TCP: both must stay open inside the wall.</summary>
+    [Test]
+    public void At_sandbox_the_ipc_transport_still_serves_one_client_after_another()
+    {
+        if (!File.Exists("/usr/bin/python3"))
+            Assert.Ignore("Debian's python3 with jupyter_client is not installed");
+        using var kernel = KernelProcess.Start("ipc-wall", new Dictionary<string, string> { ["CSHARP_KERNEL_POLICY"] = "sandbox" }, transport: "ipc", workingDirectory: _working);
+        const string script = """
+            import sys
+            from jupyter_client import BlockingKernelClient
+            for attempt in (1, 2):
+                client = BlockingKernelClient(connection_file=sys.argv[1])
+                client.load_connection_file()
+                client.start_channels()
+                client.wait_for_ready(timeout=30)
+                results = []
+                client.execute_interactive(f"6 * {attempt}", timeout=30,
+                    output_hook=lambda m: results.append(m["content"]["data"]["text/plain"]) if m["msg_type"] == "execute_result" else None)
+                print("result:" + ",".join(results))
+                client.stop_channels()
+            """;
+        var file = Path.Combine(_working, "client.py");
+        File.WriteAllText(file, script);
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", [file, kernel.ConnectionFile]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        var stderr = python.StandardError.ReadToEndAsync();
+        var output = python.StandardOutput.ReadToEnd();
+        Assert.That(python.WaitForExit(60_000), Is.True);
+        Assert.That(output, Is.EqualTo("result:6\nresult:12\n"), output + stderr.Result + kernel.Stderr);
+        Assert.That(kernel.Stderr, Does.Contain("seccomp (no programs or ptrace)"));
+    }
+
     private static KernelClient Ready(KernelProcess kernel)
     {
         var client = new KernelClient(kernel);
