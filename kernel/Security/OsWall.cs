@@ -64,7 +64,7 @@ internal static class OsWall
         {
             Restrict(level, abi, scope);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Compose($"Landlock failed: {e.Message}", Planned());
             return;
