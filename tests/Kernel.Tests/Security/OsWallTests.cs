@@ -125,7 +125,11 @@ public sealed class OsWallTests
                 client = BlockingKernelClient(connection_file=sys.argv[1])
                 client.load_connection_file()
                 client.start_channels()
-                client.wait_for_ready(timeout=30)
+                # Not wait_for_ready: without a kernel manager it reads a heartbeat not yet connected as a dead kernel.
+                # ZeroMQ connects again until the kernel's sockets exist; a message on iopub proves the subscription.
+                client.kernel_info()
+                client.get_shell_msg(timeout=60)
+                client.get_iopub_msg(timeout=60)
                 results = []
                 client.execute_interactive(f"6 * {attempt}", timeout=30,
                     output_hook=lambda m: results.append(m["content"]["data"]["text/plain"]) if m["msg_type"] == "execute_result" else None)
