@@ -144,7 +144,7 @@ public sealed class OsWallTests
         var output = python.StandardOutput.ReadToEnd();
         Assert.That(python.WaitForExit(60_000), Is.True);
         Assert.That(output, Is.EqualTo("result:6\nresult:12\n"), output + stderr.Result + kernel.Stderr);
-        Assert.That(kernel.Stderr, Does.Contain("seccomp (no programs or ptrace)"));
+        Assert.That(kernel.Stderr, Does.Contain(LevelVisibilityTests.ExpectedWall).And.Contain("seccomp (no programs or ptrace)"));
     }
 
     private static KernelClient Ready(KernelProcess kernel)
