@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CSharpKernel.Execution;
 using CSharpKernel.Logging;
+using CSharpKernel.Security;
 using CSharpKernel.Server;
 
 namespace CSharpKernel.Cli;
@@ -24,8 +25,15 @@ internal static class CommandLine
             Description = "The connection file written by the Jupyter client.",
             Required = true,
         };
-        var command = new Command("run", "Run the kernel for a Jupyter client.") { connectionFile };
-        command.SetAction(parse => RunKernel(parse.GetValue(connectionFile)!));
+        var policy = LevelOption("The security level for this start, instead of CSHARP_KERNEL_POLICY's.");
+        var command = new Command("run", "Run the kernel for a Jupyter client.") { connectionFile, policy };
+        command.SetAction(parse =>
+        {
+            // Through the environment, so that the kernel executed again inside the wall (and nothing else) reads the same level.
+            if (parse.GetValue(policy) is { } level)
+                Environment.SetEnvironmentVariable(EngineSettings.PolicyVariable, level);
+            return RunKernel(parse.GetValue(connectionFile)!);
+        });
         return command;
     }
 
@@ -54,7 +62,9 @@ internal static class CommandLine
         }
         KernelLog.Capture();
         var settings = EngineSettings.FromEnvironment();
-        // Before the first cell and the kernel's own large allocations: the limit holds from the start.
+        // At sandbox and restricted this executes the kernel again, inside the operating system's wall.
+        OsWall.Enter(settings.Level, KernelWallScope.For(file.FullName, info, settings));
+        // After the wall's re-execution (an AppContext setting does not survive it), before the first cell and the kernel's own large allocations: the limit holds from the start.
         HeapLimit.Apply(settings.Limits.MemoryBytes);
         using var server = new KernelServer(info, () => new CSharpInterpreter(settings));
         server.Run();
@@ -108,16 +118,34 @@ internal static class CommandLine
         return command;
     }
 
+    /// <summary>A level by name; a wrong one is refused with the list, before anything is written or started.</summary>
+    private static Option<string?> LevelOption(string description)
+    {
+        var option = new Option<string?>("--policy") { Description = description + " One of " + string.Join(", ", SecurityLevels.Names) + ".", HelpName = "LEVEL" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !SecurityLevels.TryParse(text, out _))
+                result.AddError($"--policy '{text}' is not a security level: use one of {string.Join(", ", SecurityLevels.Names)}");
+        });
+        return option;
+    }
+
     private static Command InstallCommand()
     {
         var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
         var sysPrefix = new Option<bool>("--sys-prefix") { Description = "Install into the prefix of the python3 that runs Jupyter." };
         var prefix = new Option<string?>("--prefix") { Description = "Install into DIR/share/jupyter/kernels.", HelpName = "DIR" };
-        var name = new Option<string>("--name") { Description = "The kernelspec's name.", DefaultValueFactory = _ => "csharp" };
-        var displayName = new Option<string>("--display-name") { Description = "The name front ends show.", DefaultValueFactory = _ => "C#" };
+        var name = new Option<string?>("--name") { Description = "The kernelspec's name (csharp; csharp-LEVEL with --policy other than unrestricted)." };
+        var displayName = new Option<string?>("--display-name") { Description = "The name front ends show (C#; \"C# (LEVEL)\" with --policy other than unrestricted)." };
+        var policy = LevelOption("The security level the kernel starts at (written into kernel.json's env).");
+        var allowPackages = new Option<string[]>("--allow-package")
+        {
+            Description = "A NuGet package id that #r \"nuget:\" may restore at --policy restricted (repeatable).",
+            HelpName = "ID",
+        };
         var command = new Command("install", "Install the kernelspec so that Jupyter can start this kernel.")
         {
-            user, sysPrefix, prefix, name, displayName,
+            user, sysPrefix, prefix, name, displayName, policy, allowPackages,
         };
         command.Validators.Add(result =>
         {
@@ -126,6 +154,8 @@ internal static class CommandLine
                 result.AddError("choose one of --user, --sys-prefix and --prefix");
             if (result.GetValue(name) is { } n && (n.Length == 0 || n.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
                 result.AddError($"--name '{n}' may only contain letters, digits, '-', '_' and '.'");
+            if (KernelspecLevel.Problem(result.GetValue(policy), result.GetValue(allowPackages) ?? []) is { } problem)
+                result.AddError(problem);
         });
         command.SetAction(parse =>
         {
@@ -134,8 +164,10 @@ internal static class CommandLine
                 var directory = parse.GetValue(prefix) is { } dir ? KernelspecLocation.Prefix(dir)
                     : parse.GetValue(sysPrefix) ? KernelspecLocation.SysPrefix()
                     : KernelspecLocation.User();
-                var installed = KernelspecInstaller.Install(directory, parse.GetValue(name)!, parse.GetValue(displayName)!);
-                Console.WriteLine($"Installed kernelspec {parse.GetValue(name)} in {installed}");
+                var level = new KernelspecLevel(parse.GetValue(policy), parse.GetValue(allowPackages) ?? []);
+                var specName = parse.GetValue(name) ?? level.DefaultName;
+                var installed = KernelspecInstaller.Install(directory, specName, parse.GetValue(displayName) ?? level.DefaultDisplayName, level.Environment);
+                Console.WriteLine($"Installed kernelspec {specName} in {installed}{level.Summary}");
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

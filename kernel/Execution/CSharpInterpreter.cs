@@ -6,6 +6,7 @@ using CSharpKernel.Language;
 using CSharpKernel.Logging;
 using CSharpKernel.Magics;
 using CSharpKernel.Protocol;
+using CSharpKernel.Security;
 
 namespace CSharpKernel.Execution;
 
@@ -24,6 +25,7 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public CSharpInterpreter(EngineSettings settings)
     {
+        LevelInForce.Start(settings);
         _capture = new ConsoleCapture(CellLimits.From(settings));
         _history = new HistoryStore(settings.HistoryFile);
         var kernelApi = new KernelApi(_capture);
@@ -36,7 +38,7 @@ internal sealed class CSharpInterpreter : IInterpreter
         BackgroundExceptions.Install(_capture.Error, _session.Describe);
     }
 
-    public InterpreterInfo Info => CSharpInterpreterInfo.Info;
+    public InterpreterInfo Info => CSharpInterpreterInfo.WithLevel;
 
     /// <summary>jupyter console asks is_complete inside its Enter key handler: the first answer must not be a cold one.</summary>
     public void WarmUp()
@@ -57,6 +59,8 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public ExecuteOutcome Execute(string code, ExecuteOptions options, int executionCount, ExecuteContext context)
     {
+        // Seccomp joins the operating-system wall now, before any cell's code, once the sockets are bound.
+        OsWall.Seal();
         ExecuteOutcome outcome;
         // One place begins the cell: its output, input and cancellation flow from here into everything it starts.
         using (var cell = _capture.BeginCell(context.Output, context.Input))

@@ -12,6 +12,9 @@ internal static class CSharpInterpreterInfo
 
     public static InterpreterInfo Info { get; } = Build();
 
+    /// <summary>The banner says which security level is in force, its limits and its second wall.</summary>
+    public static InterpreterInfo WithLevel => Info with { Banner = Info.Banner + "\n" + LevelInForce.Line };
+
     private static InterpreterInfo Build()
     {
         var languageVersion = DefaultScriptOptions.LanguageVersionText;

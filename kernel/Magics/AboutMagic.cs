@@ -27,12 +27,13 @@ internal sealed class AboutMagic : IMagicCommand
     {
         var version = typeof(AboutMagic).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var roslyn = typeof(CSharpScript).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
-        var facts = new[]
-        {
+        (string, string)[] facts =
+        [
             ("Kernel", $"csharp-kernel {version}"),
             ("Language", $"C# {DefaultScriptOptions.LanguageVersionText} (Roslyn {roslyn})"),
             ("Runtime", $"{RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture})"),
-        };
+            .. LevelInForce.Facts,
+        ];
         var plain = string.Join("\n", facts.Select(f => $"{f.Item1}: {f.Item2}").Concat(Links.Select(l => $"{l.Title}: {l.Url}")));
         var html = "<p><b>C# kernel for Jupyter</b></p><table>"
                    + string.Concat(facts.Select(f => $"<tr><th style=\"text-align:left\">{f.Item1}</th><td style=\"text-align:left\">{WebUtility.HtmlEncode(f.Item2)}</td></tr>"))

@@ -26,6 +26,7 @@ internal sealed class LsmagicMagic : IMagicCommand
             Console.WriteLine($"  %%{command.Name,-10} {command.Summary}");
         Console.WriteLine();
         Console.WriteLine("Help: ?name or name? shows a name's signature and documentation; ??name adds remarks and the assembly.");
+        Console.WriteLine(LevelInForce.Line);
         Console.WriteLine("Also accepted, as in .NET Interactive: " + string.Join(" ", MagicSyntax.HashBangSpellings.Keys.Select(k => "#!" + k)) + "; a first line #!csharp is ignored.");
         return CellOutcome.Nothing;
     }

@@ -25,6 +25,9 @@ public sealed class KernelApi
         });
     }
 
+    /// <summary>Files under the kernel's working directory (the only files the restricted level allows).</summary>
+    public KernelFiles Files { get; } = new(Environment.CurrentDirectory, () => LevelInForce.Settings.Level);
+
     /// <summary>Cancelled when the user interrupts the cell that runs this code (for code no cell started, the running cell).</summary>
     public CancellationToken CancellationToken => (CellContext.Current ?? CellContext.Running)?.CancellationToken ?? CancellationToken.None;
 

@@ -85,7 +85,7 @@ public sealed class CommandLineTests
         Assert.That(version.Output.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
     }
 
-    private static (int Code, string Output, string Error) Run(string[] arguments, Dictionary<string, string>? environment = null)
+    internal static (int Code, string Output, string Error) Run(string[] arguments, Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [KernelProcess.KernelDll, .. arguments])
         {

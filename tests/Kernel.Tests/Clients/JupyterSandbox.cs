@@ -34,12 +34,13 @@ public sealed class JupyterSandbox : IDisposable
     /// <summary>The variables every Jupyter process of this sandbox is started with.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public static JupyterSandbox Create(string purpose)
+    /// <param name="level">The security level the kernelspec starts at (`install --policy`); none for today's unrestricted kernelspec.</param>
+    public static JupyterSandbox Create(string purpose, string? level = null)
     {
         var root = Directory.CreateTempSubdirectory("csharp-kernel-clients-").FullName;
         var name = $"csharp-test-{purpose}-{Guid.NewGuid().ToString("N")[..6]}";
         var sandbox = new JupyterSandbox(root, name);
-        var install = new ProcessStartInfo("dotnet", [KernelProcess.KernelDll, "install", "--prefix", root, "--name", name])
+        var install = new ProcessStartInfo("dotnet", [KernelProcess.KernelDll, "install", "--prefix", root, "--name", name, .. level is null ? [] : new[] { "--policy", level }])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -28,6 +28,7 @@ public sealed class NotebookExecutionTests
     };
 
     private readonly Dictionary<string, ExecutedNotebook> _executed = new();
+    private readonly Dictionary<string, JupyterSandbox> _levels = new();
     private JupyterSandbox _sandbox = null!;
 
     public static IEnumerable<string> Notebooks() =>
@@ -42,7 +43,12 @@ public sealed class NotebookExecutionTests
     }
 
     [OneTimeTearDown]
-    public void RemoveSandbox() => _sandbox?.Dispose();
+    public void RemoveSandbox()
+    {
+        _sandbox?.Dispose();
+        foreach (var leveled in _levels.Values)
+            leveled.Dispose();
+    }
 
     [Test]
     public void The_notebooks_folder_holds_the_tour()
@@ -104,12 +110,25 @@ public sealed class NotebookExecutionTests
     {
         if (_executed.TryGetValue(notebook, out var done))
             return done;
-        var outputFolder = Path.Combine(_sandbox.Root, "executed");
+        var sandbox = SandboxFor(notebook);
+        var outputFolder = Path.Combine(sandbox.Root, "executed");
         var run = ProgramOutput.Run(DebianJupyter.Jupyter,
-            ["nbconvert", "--to", "notebook", "--execute", $"--ExecutePreprocessor.kernel_name={_sandbox.KernelName}",
+            ["nbconvert", "--to", "notebook", "--execute", $"--ExecutePreprocessor.kernel_name={sandbox.KernelName}",
              "--ExecutePreprocessor.timeout=120", "--output-dir", outputFolder, Path.Combine(NotebookFolder, notebook)],
-            _sandbox, TimeSpan.FromMinutes(5));
+            sandbox, TimeSpan.FromMinutes(5));
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         return _executed[notebook] = new ExecutedNotebook(Path.Combine(outputFolder, notebook));
+    }
+
+    /// <summary>A notebook written for a security level says so in its metadata (`"csharp_kernel": {"level": ...}`) and runs at that level.</summary>
+    private JupyterSandbox SandboxFor(string notebook)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(NotebookFolder, notebook)));
+        if (!document.RootElement.GetProperty("metadata").TryGetProperty("csharp_kernel", out var kernel) || !kernel.TryGetProperty("level", out var level))
+            return _sandbox;
+        var name = level.GetString()!;
+        if (!_levels.TryGetValue(name, out var sandbox))
+            _levels[name] = sandbox = JupyterSandbox.Create("nbclient-" + name, name);
+        return sandbox;
     }
 }

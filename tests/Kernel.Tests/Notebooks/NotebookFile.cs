@@ -26,6 +26,11 @@ public sealed class NotebookFile
 
     public string KernelName => _root.GetProperty("metadata").GetProperty("kernelspec").GetProperty("name").GetString()!;
 
+    /// <summary>The security level the notebook is written for (metadata "csharp_kernel": {"level": ...}), or null for any.</summary>
+    public string? Level => _root.GetProperty("metadata").TryGetProperty("csharp_kernel", out var kernel) && kernel.TryGetProperty("level", out var level)
+        ? level.GetString()
+        : null;
+
     public string LanguageName => _root.GetProperty("metadata").GetProperty("language_info").GetProperty("name").GetString()!;
 
     /// <summary>Every cell's id, markdown ones too.</summary>
