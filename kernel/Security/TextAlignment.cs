@@ -37,34 +37,31 @@ internal sealed class TextAlignment
     {
         if ((long)(before.Length + 1) * (after.Length + 1) > MaxCells)
             return Math.Min(column, before.Length);
-        // lengths[i, j]: the longest common subsequence of before[i..] and after[j..].
+        // lengths[i, j]: the longest common subsequence of before[..i] and after[..j], walked back from the
+        // ends so that characters match as late as they can: text the kernel inserts comes before the user's
+        // (a captured value's "var v = "), and must not borrow the user's letters.
         var lengths = new int[before.Length + 1, after.Length + 1];
-        for (var i = before.Length - 1; i >= 0; i--)
+        for (var i = 1; i <= before.Length; i++)
         {
-            for (var j = after.Length - 1; j >= 0; j--)
-                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            for (var j = 1; j <= after.Length; j++)
+                lengths[i, j] = before[i - 1] == after[j - 1] ? lengths[i - 1, j - 1] + 1 : Math.Max(lengths[i - 1, j], lengths[i, j - 1]);
         }
-        var (b, a) = (0, 0);
-        while (b < before.Length && a < after.Length)
+        var kept = new int[after.Length];
+        Array.Fill(kept, -1);
+        for (int i = before.Length, j = after.Length; i > 0 && j > 0;)
         {
-            if (before[b] == after[a])
-            {
-                if (a >= column)
-                    return b;
-                b++;
-                a++;
-            }
-            else if (lengths[b + 1, a] >= lengths[b, a + 1])
-            {
-                b++;
-            }
+            if (before[i - 1] == after[j - 1])
+                kept[--j] = --i;
+            else if (lengths[i - 1, j] >= lengths[i, j - 1])
+                i--;
             else
-            {
-                if (a >= column)
-                    return b;
-                a++;
-            }
+                j--;
         }
-        return b;
+        for (var j = column; j < after.Length; j++)
+        {
+            if (kept[j] >= 0)
+                return kept[j];
+        }
+        return before.Length;
     }
 }

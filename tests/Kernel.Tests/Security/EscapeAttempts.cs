@@ -20,8 +20,8 @@ public static class EscapeAttempts
         new("file_stream", "var length = new FileStream(\"data.txt\", FileMode.Open).Length;", "System.IO.FileStream.Length", "new FileStream", Standard),
         new("file_info_through_its_base", "new FileInfo(\"data.txt\").Attributes", "System.IO.FileSystemInfo.Attributes", "new FileInfo", Standard),
         new("stream_reader_by_path", "new StreamReader(\"data.txt\").ReadToEnd()", "new System.IO.StreamReader(string path)", "new StreamReader", Standard),
-        new("zip_extension_method", "new System.IO.Compression.ZipArchive(new MemoryStream(), System.IO.Compression.ZipArchiveMode.Create).CreateEntryFromFile(\"data.txt\", \"data.txt\");",
-            "System.IO.Compression.ZipFileExtensions.CreateEntryFromFile", "new System.IO.Compression", Standard),
+        new("zip_extension_method", "using System.IO.Compression;\nnew ZipArchive(new MemoryStream(), ZipArchiveMode.Create).CreateEntryFromFile(\"data.txt\", \"data.txt\");",
+            "System.IO.Compression.ZipFileExtensions.CreateEntryFromFile", "new ZipArchive", Standard),
         new("xml_by_file_name", "System.Xml.Linq.XDocument.Load(\"data.xml\").Root!.Name.LocalName", "System.Xml.Linq.XDocument.Load", "System.Xml", Standard),
         new("top_level_await", "var read = await File.ReadAllTextAsync(\"data.txt\");", "System.IO.File.ReadAllTextAsync", "File", Standard),
         new("kernel_image_file", "Kernel.ImageFile(\"image.png\").Data.Length", "CSharpKernel.Execution.KernelApi.ImageFile", "Kernel", Standard),
@@ -117,7 +117,7 @@ public static class EscapeAttempts
         new("package_on_the_allow_list", "#r \"nuget: Humanizer.Core, 2.14.1\"\n1", "#r \"nuget: Humanizer.Core, 2.14.1\"", "#r", "restricted"),
 
         // The kernel's own objects and engine.
-        new("kernel_assembly_types", "typeof(ScriptGlobals).Assembly.GetTypes().Length", "System.Reflection.Assembly.GetTypes", "typeof", Standard),
+        new("kernel_assembly_types", "typeof(CSharpKernel.Execution.ScriptGlobals).Assembly.GetTypes().Length", "System.Reflection.Assembly.GetTypes", "typeof", Standard),
         new("kernel_object_assembly", "Kernel.GetType().Assembly.GetType(\"CSharpKernel.Execution.ScriptSession\") is not null", "System.Reflection.Assembly.GetType", "Kernel", Standard),
         new("interactive_engine", "Microsoft.DotNet.Interactive.Kernel.Root is null", "Microsoft.DotNet.Interactive.Kernel.Root", "Microsoft", Unrestricted),
 
@@ -135,7 +135,7 @@ public static class EscapeAttempts
         new("lambda_body", "Func<string> read = () => File.ReadAllText(\"data.txt\");", "System.IO.File.ReadAllText", "File.", Standard),
         new("local_function", "string ReadIt() { string Inner() => File.ReadAllText(\"data.txt\"); return Inner(); }", "System.IO.File.ReadAllText", "File.", Standard),
         new("class_method", "class Reader { public string Read() => File.ReadAllText(\"data.txt\"); }", "System.IO.File.ReadAllText", "File.", Standard),
-        new("cell_extension_method", "static class Sneak { public static string Slurp(this string path) => File.ReadAllText(path); }",
+        new("interface_default_method", "interface ISneak { string Slurp() => File.ReadAllText(\"data.txt\"); }",
             "System.IO.File.ReadAllText", "File.", Standard),
         new("derived_from_a_refused_type", "class Sneaky : FileStream { public Sneaky() : base(\"data.txt\", FileMode.Open) { } }", "System.IO.FileStream", "FileStream", Standard),
         new("cell_magic_body", "%%time\nSystem.IO.File.Exists(\"data.txt\")", "System.IO.File.Exists", "System.IO", Standard),

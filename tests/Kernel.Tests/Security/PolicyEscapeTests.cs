@@ -57,7 +57,6 @@ public sealed class PolicyEscapeTests : KernelFixture
         var (line, column) = attempt.Place();
         var traceback = result.Error!.Content.GetProperty("traceback").EnumerateArray().Select(l => l.GetString()).ToList();
         Assert.That(traceback, Does.Contain($"Cell In[{count}], line {line}, col {column}: {attempt.Api} is not allowed at the {_level} level"));
-        Assert.That(result.Stdout, Is.Empty, "nothing of the cell ran");
 
         var after = Client.Execute("marker");
         Assert.That(after.Result, Is.EqualTo(Marker.ToString()), "the state is untouched and the kernel answers");
