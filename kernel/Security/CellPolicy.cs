@@ -51,7 +51,8 @@ internal sealed class CellPolicy
         foreach (var node in root.DescendantNodes(n => !IsNameOf(model, n, token)))
         {
             token.ThrowIfCancellationRequested();
-            if (node is IdentifierNameSyntax { IsVar: true } || (node is IdentifierNameSyntax name && skipName?.Invoke(name.Identifier.ValueText) == true))
+            if (node is IdentifierNameSyntax { IsVar: true } || IsNamePart(node)
+                || (node is IdentifierNameSyntax name && skipName?.Invoke(name.Identifier.ValueText) == true))
                 continue;
             Refuse(node, Construct(node, model, token));
             if (node is ExpressionSyntax or AttributeSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax)
@@ -130,6 +131,16 @@ internal sealed class CellPolicy
                 yield return method;
         }
     }
+
+    /// <summary>The right of <c>A.B</c>, <c>a?.B</c> or <c>alias::B</c>: it binds what the whole binds, which was decided already.</summary>
+    private static bool IsNamePart(SyntaxNode node) => node.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Name == node,
+        QualifiedNameSyntax qualified => qualified.Right == node,
+        AliasQualifiedNameSyntax alias => alias.Name == node,
+        MemberBindingExpressionSyntax binding => binding.Name == node,
+        _ => false,
+    };
 
     /// <summary>The argument list of <c>nameof(...)</c>, which names a symbol without using it.</summary>
     private static bool IsNameOf(SemanticModel model, SyntaxNode node, CancellationToken token) =>

@@ -119,7 +119,8 @@ public static class EscapeAttempts
         // The kernel's own objects and engine.
         new("kernel_assembly_types", "typeof(CSharpKernel.Execution.ScriptGlobals).Assembly.GetTypes().Length", "System.Reflection.Assembly.GetTypes", "typeof", Standard),
         new("kernel_object_assembly", "Kernel.GetType().Assembly.GetType(\"CSharpKernel.Execution.ScriptSession\") is not null", "System.Reflection.Assembly.GetType", "Kernel", Standard),
-        new("interactive_engine", "Microsoft.DotNet.Interactive.Kernel.Root is null", "Microsoft.DotNet.Interactive.Kernel.Root", "Microsoft", Unrestricted),
+        new("interactive_engine", "Microsoft.DotNet.Interactive.KernelInvocationContext.Current is null", "Microsoft.DotNet.Interactive.KernelInvocationContext.Current",
+            "Microsoft", Unrestricted),
 
         // Other spellings of the same symbols.
         new("alias", "using F = System.IO.File;\nF.Exists(\"data.txt\")", "System.IO.File.Exists", "F.Exists", Standard),

@@ -16,8 +16,9 @@ public sealed class SandboxNotebookTests
     {
         // Writes and reads a CSV file, and restores packages (DataFrame, Plotly) with #r "nuget:".
         ["data.ipynb"] = (["packages", "write-csv"], true),
-        // Shows an image from a file: File.WriteAllBytes, Kernel.ImageFile, File.Delete.
-        ["display.ipynb"] = (["image-file"], false),
+        // Shows an image from a file (File.WriteAllBytes, Kernel.ImageFile, File.Delete), and HTML made with
+        // .NET Interactive's PocketView, whose tags are dynamic.
+        ["display.ipynb"] = (["image-file", "interactive-formatter"], false),
         // #r "nuget:", #:package, Reflection.Emit, File, #r of a DLL and #load: what the notebook is about.
         ["packages.ipynb"] = (["nuget"], true),
     };
