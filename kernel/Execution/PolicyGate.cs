@@ -14,9 +14,9 @@ namespace CSharpKernel.Execution;
 /// refusals into the cell's compile error, so a refused cell never runs and the chain, the
 /// history and the counter go on as after any compile error. Directives are decided before
 /// anything acts on them (a #load reads its file at compile time); symbols after the cell
-/// compiles, on the text as compiled without its checkpoints, which is the user's with history
-/// names resolved to their typed variables (so <c>_.Invoke(...)</c> binds, and is decided, as
-/// the value it names), placed back on the user's text.
+/// compiles, on the text as compiled, which is the user's with history names resolved to their
+/// typed variables (so <c>_.Invoke(...)</c> binds, and is decided, as the value it names), placed
+/// back on the user's text.
 /// </summary>
 internal sealed class PolicyGate
 {
@@ -49,7 +49,7 @@ internal sealed class PolicyGate
         var compiled = CellCompiler.Compile(state, code, options, history, captureVariable, token);
         if (compiled.Error is not null)
             return compiled;
-        var refusals = Refusals(state, code, compiled.Text, options, token);
+        var refusals = Refusals(code, compiled.Script!, options, token);
         return refusals.Count == 0 ? compiled : CompiledCell.Failed(Error(refusals));
     }
 
@@ -104,10 +104,16 @@ internal sealed class PolicyGate
         }
     }
 
-    private List<Placed> Refusals(ScriptState<object> state, string code, string compiledText, ScriptOptions options, CancellationToken token)
+    /// <summary>
+    /// Decided on the compilation that was just built, which the compiler has bound already: binding
+    /// the cell once more for the check cost as much as compiling it. Its text is the user's with history
+    /// names resolved, the value captured and the checkpoints in (calls of the cell API's Checkpoint,
+    /// which is allowed), on the user's lines.
+    /// </summary>
+    private List<Placed> Refusals(string code, Script compiled, ScriptOptions options, CancellationToken token)
     {
-        var compilation = state.Script.ContinueWith(compiledText, options).GetCompilation();
-        var alignment = new TextAlignment(code, compiledText);
+        var compilation = compiled.GetCompilation();
+        var alignment = new TextAlignment(code, CellTrees.Of(compilation, options.FilePath).ToString());
         var placed = new List<Placed>();
         foreach (var tree in compilation.SyntaxTrees)
         {
