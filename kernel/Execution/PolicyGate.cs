@@ -110,7 +110,7 @@ internal sealed class PolicyGate
     /// names resolved, the value captured and the checkpoints in (calls of the cell API's Checkpoint,
     /// which is allowed), on the user's lines.
     /// </summary>
-    private List<Placed> Refusals(string code, Script compiled, ScriptOptions options, CancellationToken token)
+    internal IReadOnlyList<Placed> Refusals(string code, Script compiled, ScriptOptions options, CancellationToken token)
     {
         var compilation = compiled.GetCompilation();
         var alignment = new TextAlignment(code, CellTrees.Of(compilation, options.FilePath).ToString());
@@ -135,5 +135,5 @@ internal sealed class PolicyGate
         return new CellError(RefusalName, evalue, refusals.Select(r => $"{r.File}, line {r.Line}, col {r.Column}: {r.Message}").ToList());
     }
 
-    private sealed record Placed(string File, int Line, int Column, string Message);
+    internal sealed record Placed(string File, int Line, int Column, string Message);
 }
