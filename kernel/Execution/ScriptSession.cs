@@ -74,11 +74,14 @@ internal sealed class ScriptSession
         var history = new CellHistory(options.OutLimit, store);
         var packages = new PackageManager(new PackageRestorer(options.PackageCache), kernel.Display);
         return new ScriptSession(new ScriptGlobals(kernel, history), DefaultScriptOptions.CreateForSession, history,
-            new CellClassifier(options.ClassifierCacheSize), magics, packages, options.InterruptGrace);
+            new CellClassifier(options.ClassifierCacheSize), magics, packages, options.InterruptGrace) { Policy = PolicyGate.For(options) };
     }
 
     public CellHistory History { get; }
     public CellClassifier Classifier { get; }
+
+    /// <summary>The security level's compile-time policy (issue 14); no check at all at unrestricted.</summary>
+    public PolicyGate Policy { get; init; } = PolicyGate.None;
 
     /// <summary>The session's packages: what they gave cells to compile against, and the event raised when a restore brings new ones.</summary>
     public PackageManager? Packages { get; }
@@ -147,6 +150,9 @@ internal sealed class ScriptSession
         var classification = Classifier.Classify(code);
         if (classification.Magic is { } magic)
             return RunMagic(magic, new MagicContext(this, executionCount, storeHistory, token));
+        // Policy (issue 14): directives the level refuses stop the cell before any is restored or read.
+        if (Policy.Directives(code, CellName.For(executionCount)) is { } refused)
+            return CellOutcome.Failed(refused);
         if (AddPackages(code, token) is { } directives)
         {
             if (directives.Error is { } failure)
@@ -259,7 +265,8 @@ internal sealed class ScriptSession
             var options = _continuation.Value.WithFilePath(cellName);
             if (!_pendingReferences.IsEmpty)
                 options = options.AddReferences(_pendingReferences);
-            compiled = CellCompiler.Compile(_state!, code, options, History, capture, token);
+            // Policy (issue 14): the compile, and at levels below unrestricted the check of what the cell binds.
+            compiled = Policy.Compile(_state!, code, options, History, capture, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

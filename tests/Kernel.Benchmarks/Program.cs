@@ -3,7 +3,7 @@ using CSharpKernel.Benchmarks.Compare;
 
 // Figures measured as a Jupyter client sees them (the real kernel process, over ZeroMQ), and the
 // interrupt checkpoints' cost, in-process.
-// Usage: Kernel.Benchmarks [compare|language|interrupts|overhead] [rounds] [kernel-starts]
+// Usage: Kernel.Benchmarks [compare|language|interrupts|overhead|policy] [rounds] [kernel-starts]
 //        Kernel.Benchmarks compare [--short] [--kernelspec DIR] [--json FILE] [--only start,session,interrupt,memory,typing]
 // With no suite named (no arguments, or the first one an option), ours is compared with ipykernel.
 var suite = args.Length > 0 && !int.TryParse(args[0], out _) && !args[0].StartsWith("--") ? args[0] : "compare";
@@ -32,8 +32,11 @@ switch (suite)
     case "overhead":
         CheckpointOverhead.Run(numbers.Count > 0 ? numbers[0] : 15);
         break;
+    case "policy":
+        PolicyCost.Run(numbers.Count > 0 ? numbers[0] : 20);
+        break;
     default:
-        Console.Error.WriteLine($"unknown suite '{suite}': compare, language, interrupts or overhead");
+        Console.Error.WriteLine($"unknown suite '{suite}': compare, language, interrupts, overhead or policy");
         return 2;
 }
 return 0;
