@@ -48,10 +48,11 @@ internal sealed class CSharpInterpreter : IInterpreter
     }
 
     /// <summary>
-    /// Roslyn's editor services keep both cores of a small machine busy for a second or more; a
-    /// completion or inspection that comes first starts them at once and waits for them.
+    /// Roslyn's editor services hold about 90 MiB and keep both cores of a small machine busy for
+    /// a second or more: a session that never completes or inspects does not pay for them. The
+    /// first completion or inspection starts them and waits for them.
     /// </summary>
-    public void WarmUpWhenIdle()
+    private void StartLanguageServices()
     {
         if (Interlocked.Exchange(ref _languageWarmUp, 1) == 0)
             _language.WarmUpInBackground();
@@ -85,13 +86,13 @@ internal sealed class CSharpInterpreter : IInterpreter
 
     public CompleteReply Complete(string code, int cursorPos)
     {
-        WarmUpWhenIdle();
+        StartLanguageServices();
         return _language.Complete(code, cursorPos);
     }
 
     public InspectReply Inspect(string code, int cursorPos, int detailLevel)
     {
-        WarmUpWhenIdle();
+        StartLanguageServices();
         return _language.Inspect(code, cursorPos, detailLevel);
     }
 

@@ -18,9 +18,6 @@ internal interface IInterpreter : IDisposable
     /// <summary>Called once on the execution thread, after the first kernel_info reply: what the first cell would otherwise pay for.</summary>
     void WarmUp();
 
-    /// <summary>Called once on the execution thread when no execute request waits; starts slower preparations in the background and returns.</summary>
-    void WarmUpWhenIdle();
-
     /// <summary>
     /// Runs a cell. Its output and input go through <paramref name="context"/>; an interrupt
     /// cancels the context's token. A result, when the outcome has one, is published by the server.

@@ -24,30 +24,21 @@ internal sealed class LanguageService : IDisposable
     public LanguageService(ScriptSession session) => _session = session;
 
     /// <summary>
-    /// Loads Roslyn's editor services and runs one completion and one inspection in the
-    /// background, so the user's first request does not pay for the loading and JIT compiling.
-    /// The workspace is held until the first completion: a request that arrives then waits for the
-    /// warm-up instead of repeating it.
+    /// Called with the first completion or inspection, which composes Roslyn's editor services on
+    /// its own thread meanwhile: this binds the workspace's references beside it (on a busy machine
+    /// two threads get twice the share), then warms up the other of completion and inspection, so
+    /// that its first request does not pay for the JIT compiling either.
     /// </summary>
     public void WarmUpInBackground()
     {
         var thread = new Thread(() =>
         {
             var clock = Stopwatch.StartNew();
-            // Composing the editor services and binding the references are independent, and
-            // most of the warm-up; on a busy machine two threads also get twice the share.
-            var editor = Task.Run(() =>
-            {
-                lock (_gate)
-                {
-                    Workspace();
-                    Complete(WarmUpCode, WarmUpCode.Length);
-                }
-                Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
-            });
             WorkspaceReferences.WarmUp();
             var bound = clock.ElapsedMilliseconds;
-            editor.Wait();
+            // The request that started the warm-up has taken the lock by now, and composes the services under it.
+            Complete(WarmUpCode, WarmUpCode.Length);
+            Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
             KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
             // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
             // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.

@@ -1,7 +1,6 @@
 using CSharpKernel.Execution;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
 
@@ -22,7 +21,7 @@ internal sealed class SubmissionWorkspace : IDisposable
     /// cost little, enough that folding, which compiles every cell's declarations again, is rare.</summary>
     public const int FoldEvery = 16;
 
-    private readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
+    private readonly AdhocWorkspace _workspace = new(CSharpEditorHost.Services);
     private readonly CSharpCompilationOptions _compilationOptions;
     private readonly CSharpParseOptions _parseOptions;
     private readonly IReadOnlyList<MetadataReference> _references;

@@ -20,15 +20,6 @@ internal sealed class Executor : IDisposable
 
     public void Post(Action work) => _work.Add(work);
 
-    /// <summary>Runs the work once nothing else is queued: after every request that arrives before it gets its turn.</summary>
-    public void PostWhenIdle(Action work) => Post(() =>
-    {
-        if (_work.Count == 0)
-            work();
-        else if (!_work.IsAddingCompleted)
-            PostWhenIdle(work);
-    });
-
     public void Dispose() => _work.CompleteAdding();
 
     private void Loop()

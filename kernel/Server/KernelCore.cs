@@ -32,13 +32,8 @@ internal sealed class KernelCore : IDisposable
         var interrupt = new InterruptHandler(_running);
         var shutdown = new ShutdownHandler(requestShutdown);
         // The interpreter's warm-up waits for the first kernel_info_reply to go out, so that on a
-        // small machine it does not slow the kernel's first answer; its slower part waits until
-        // no cell is queued, so that a cell sent right after kernel_info has the machine to itself.
-        _warmUp = new WarmUpTrigger(() =>
-        {
-            _executor.Post(interpreter.WarmUp);
-            _executor.PostWhenIdle(interpreter.WarmUpWhenIdle);
-        });
+        // small machine it does not slow the kernel's first answer.
+        _warmUp = new WarmUpTrigger(() => _executor.Post(interpreter.WarmUp));
 
         Shell = new Dispatcher("shell", codec, messenger, new Dictionary<string, Dispatcher.Handler>
         {

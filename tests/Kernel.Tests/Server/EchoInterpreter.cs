@@ -39,10 +39,6 @@ internal sealed class EchoInterpreter : IInterpreter
 
     public void WarmUp() => WarmUps++;
 
-    public void WarmUpWhenIdle()
-    {
-    }
-
     public ExecuteOutcome Execute(string code, ExecuteOptions options, int executionCount, ExecuteContext context)
     {
         _executed.Enqueue(code);
