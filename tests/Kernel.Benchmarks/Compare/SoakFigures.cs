@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static class SoakFigures
             foreach (var kind in SoakKind.All)
                 sessions.AddRange(comparison.Both.Select(c => new SoakSession(kind, c, cells)));
             var done = 0;
+            var clock = Stopwatch.StartNew();
             foreach (var checkpoint in checkpoints)
             {
                 for (; done < checkpoint; done++)
@@ -31,6 +34,8 @@ internal static class SoakFigures
                 }
                 foreach (var session in sessions)
                     session.Sample(checkpoint);
+                // A full soak runs for minutes: a line per checkpoint says it is alive and how fast it goes.
+                Console.WriteLine($"  soak: {checkpoint:N0} cells of {cells:N0} in {clock.Elapsed.TotalSeconds:F0} s");
             }
         }
         finally
