@@ -79,6 +79,14 @@ internal static class SoakFigures
         yield return Of("cells 10-100, request -> idle", "ms", s => s.MedianMilliseconds(10, 100),
             goal: kind.Name == "trivial" ? Goal.AtMostTimesTheirs(1.5) : null);
         yield return Of($"cells {lateFrom - 1:N0}-{cells:N0}, request -> idle", "ms", s => s.MedianMilliseconds(lateFrom, cells));
+        // Per variant of the mix, so that what makes a late cell slow (naming earlier or framework names, say) shows.
+        var ours = comparison.Ours.Code.Soak;
+        for (var variant = 0; variant < kind.Variants(ours).Length; variant++)
+        {
+            var v = variant;
+            yield return Of($"cells {lateFrom - 1:N0}-{cells:N0}, request -> idle, cells like `{kind.Cell(ours, v).ReplaceLineEndings(" ")}`", "ms",
+                s => s.MedianMilliseconds(lateFrom, cells, v));
+        }
         yield return Of($"time per cell, cells {lateFrom - 1:N0}-{cells:N0} / cells 10-100", "x",
             s => s.MedianMilliseconds(lateFrom, cells) / s.MedianMilliseconds(10, 100), goal: Goal.AtMost(1.2, "x"));
     }

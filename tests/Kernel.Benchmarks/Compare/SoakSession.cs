@@ -53,8 +53,13 @@ internal sealed class SoakSession : IDisposable
         Memory[cells] = new MemorySample(raw, settled, anonymous / 1024.0, doubleMapped / 1024.0, file / 1024.0, runtime);
     }
 
-    /// <summary>The median request-to-idle time of cells first..last (1-based, inclusive).</summary>
-    public double MedianMilliseconds(int first, int last) => Summary.Of(Milliseconds[(first - 1)..last]).Median;
+    /// <summary>The median request-to-idle time of cells first..last (1-based, inclusive), of one variant of the mix or of all.</summary>
+    public double MedianMilliseconds(int first, int last, int? variant = null)
+    {
+        var variants = Kind.Variants(Contender.Code.Soak).Length;
+        var times = Enumerable.Range(first - 1, last - first + 1).Where(k => variant is null || k % variants == variant).Select(k => Milliseconds[k]).ToList();
+        return Summary.Of(times).Median;
+    }
 
     public void Dispose() => Comparison.Close(_kernel, _client);
 }
