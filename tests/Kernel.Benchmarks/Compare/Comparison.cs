@@ -14,8 +14,8 @@ internal sealed class Comparison(Contender ours, Contender? theirs, Counts count
     /// <summary>Ours first, then ipykernel: every loop over this list interleaves the two.</summary>
     public IReadOnlyList<Contender> Both => Theirs is null ? [Ours] : [Ours, Theirs];
 
-    public Figure Figure(string name, string unit, Samples samples, string? note = null) =>
-        new(name, unit, samples.Of(Ours), samples.Of(Theirs), note);
+    public Figure Figure(string name, string unit, Samples samples, string? note = null, Goal? goal = null) =>
+        new(name, unit, samples.Of(Ours), samples.Of(Theirs), note, goal);
 
     /// <summary>A started kernel and its connected client, once the kernel has answered kernel_info and iopub is live.</summary>
     public static (KernelProcess Kernel, KernelClient Client) StartReady(Contender contender)

@@ -11,7 +11,8 @@ internal sealed record ContenderCode(
     (string Code, int Cursor) Completion,
     (string Code, int Cursor) Inspection,
     Func<int, string> TypedCell,
-    string CollectGarbage)
+    string CollectGarbage,
+    SoakCode Soak)
 {
     /// <summary>The interrupt cases in the order both kernels report them; a null code means the kernel has no such case.</summary>
     public static readonly string[] InterruptCases = ["tight loop", "sleep", "recursion", "await"];
@@ -31,7 +32,8 @@ internal sealed record ContenderCode(
         ("Console.", 8),
         ("Math.Max", 6),
         i => i == 0 ? "var t0 = 0;" : $"var t{i} = t{i - 1} + 1;",
-        "GC.Collect(2, GCCollectionMode.Aggressive, true, true);\nGC.WaitForPendingFinalizers();\nGC.Collect(2, GCCollectionMode.Aggressive, true, true);");
+        "GC.Collect(2, GCCollectionMode.Aggressive, true, true);\nGC.WaitForPendingFinalizers();\nGC.Collect(2, GCCollectionMode.Aggressive, true, true);",
+        SoakCode.CSharp);
 
     public static readonly ContenderCode Python = new(
         "1+1",
@@ -48,5 +50,6 @@ internal sealed record ContenderCode(
         ("import os\nos.pa", 15),
         ("len", 2),
         i => i == 0 ? "t0 = 0" : $"t{i} = t{i - 1} + 1",
-        "import gc\ngc.collect()");
+        "import gc\ngc.collect()",
+        SoakCode.Python);
 }

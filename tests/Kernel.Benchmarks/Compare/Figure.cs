@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CSharpKernel.Benchmarks.Compare;
 
 /// <summary>One row of the comparison: the same measurement of both kernels, and how ours compares.</summary>
-internal sealed record Figure(string Name, string Unit, Summary? Ours, Summary? Theirs, string? Note = null)
+internal sealed record Figure(string Name, string Unit, Summary? Ours, Summary? Theirs, string? Note = null, Goal? Goal = null)
 {
     /// <summary>Ours over ipykernel, of the medians; null when either is missing.</summary>
     public double? Ratio => Ours is { } o && Theirs is { Median: > 0 } t ? o.Median / t.Median : null;
@@ -16,6 +16,7 @@ internal sealed record Figure(string Name, string Unit, Summary? Ours, Summary? 
         ["ipykernel"] = Json(Theirs),
         ["ratio"] = Ratio,
         ["note"] = Note,
+        ["goal"] = Goal is { } g ? new JsonObject { ["target"] = g.Target, ["met"] = Ours is { } o ? g.Met(o.Median, Theirs?.Median) : null } : null,
     };
 
     private static JsonObject? Json(Summary? s) => s is null ? null : new JsonObject

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CSharpKernel.Client;
 
 namespace CSharpKernel.Benchmarks.Compare;
 
@@ -28,7 +29,7 @@ internal static class MemoryFigures
                     }
                 }
                 foreach (var (contender, (kernel, _)) in running)
-                    rss[index].Add(contender, ResidentKiB(kernel.Process.Id) / 1024.0);
+                    rss[index].Add(contender, ProcessMemory.ResidentMiB(kernel.Process.Id));
             }
         }
         finally
@@ -47,9 +48,13 @@ internal static class MemoryFigures
         yield return comparison.Figure($"RSS growth per cell, cells {from:N0}-{to:N0}", "KiB", growth);
     }
 
-    public static long ResidentKiB(int pid)
+    /// <summary>
+    /// VmRSS once the kernel has collected its garbage (in .NET aggressively, so that the collector
+    /// also returns what it no longer needs), so what is measured is what it keeps.
+    /// </summary>
+    public static double SettledResidentMiB(KernelProcess kernel, KernelClient client, Contender contender)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]);
+        Comparison.Run(client, contender.Code.CollectGarbage);
+        return ProcessMemory.ResidentMiB(kernel.Process.Id);
     }
 }

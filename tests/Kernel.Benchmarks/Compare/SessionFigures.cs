@@ -52,7 +52,7 @@ internal static class SessionFigures
                     printMessages.Add(contender, messages);
                 }
             }
-            yield return comparison.Figure("trivial cell request -> idle", "ms", roundTrip);
+            yield return comparison.Figure("trivial cell request -> idle", "ms", roundTrip, goal: Goal.AtMostTimesTheirs(1.5));
             yield return comparison.Figure("completion, warm", "ms", completion);
             yield return comparison.Figure("inspection, warm", "ms", inspection);
             yield return comparison.Figure($"print {comparison.Counts.PrintLines:N0} lines -> idle (none lost)", "ms", printTime);

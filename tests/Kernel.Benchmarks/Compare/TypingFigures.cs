@@ -51,10 +51,10 @@ internal static class TypingFigures
                     Comparison.Run(client, text);
                     cellTimes.Add(contender, clock.Elapsed.TotalMilliseconds);
                     if (cell + 1 == cells / 2)
-                        rssAtHalf[contender.Name] = SettledResidentMiB(kernel, client, contender);
+                        rssAtHalf[contender.Name] = MemoryFigures.SettledResidentMiB(kernel, client, contender);
                     else if (cell + 1 == cells)
                     {
-                        var rss = SettledResidentMiB(kernel, client, contender);
+                        var rss = MemoryFigures.SettledResidentMiB(kernel, client, contender);
                         rssAtEnd.Add(contender, rss);
                         growth.Add(contender, (rss - rssAtHalf[contender.Name]) * 1024 / (cells - cells / 2));
                     }
@@ -80,15 +80,5 @@ internal static class TypingFigures
             throw new InvalidOperationException($"completion of '{code}' failed: {reply}");
         client.IopubUntilIdle(id, Comparison.Timeout);
         return elapsed;
-    }
-
-    /// <summary>
-    /// VmRSS once the kernel has collected its garbage (in .NET aggressively, so that the collector
-    /// also returns what it no longer needs), so what is measured is what it keeps.
-    /// </summary>
-    private static double SettledResidentMiB(KernelProcess kernel, KernelClient client, Contender contender)
-    {
-        Comparison.Run(client, contender.Code.CollectGarbage);
-        return MemoryFigures.ResidentKiB(kernel.Process.Id) / 1024.0;
     }
 }
