@@ -34,8 +34,14 @@ public sealed class RestrictedLevelNotebookTests : NotebookFixture
             Html = ["Security level</th><td style=\"text-align:left\">restricted</td>"],
         },
         ["compute"] = new() { Result = "\"{\\\"count\\\":15,\\\"largest\\\":47}\"" },
-        // Landlock's refusal; once the compile-time policy is in, the policy's error comes first.
-        ["refused"] = new() { Ename = "UnauthorizedAccessException", EvalueContains = "/etc/hostname" },
+        // The compile-time policy's refusal: the cell never runs, so Linux is never asked (PackageWallTests shows that wall).
+        ["refused"] = new()
+        {
+            Ename = "PolicyRefusal",
+            EvalueContains = "(1,16): System.IO.File.ReadAllText is not allowed at the restricted level",
+            Also = result => Assert.That(result.Error!.Content.GetProperty("traceback").EnumerateArray().Select(l => l.GetString()),
+                Is.EqualTo(new[] { "Cell In[3], line 1, col 16: System.IO.File.ReadAllText is not allowed at the restricted level" })),
+        },
         ["files"] = new() { Stdout = "first line\nsecond line\n", Result = "List<string>(1) { \"sandbox-demo/notes.txt\" }", Html = ["sandbox-demo/notes.txt"] },
         ["escape"] = new() { Ename = "UnauthorizedAccessException", EvalueContains = "'../../secrets.txt' is outside the working directory" },
         ["cleanup"] = new() { Result = "false" },
