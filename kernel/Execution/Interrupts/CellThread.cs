@@ -98,7 +98,11 @@ internal sealed class CellThread
         private void Loop()
         {
             Checkpoint.RegisterCellThread(StackSize);
-            foreach (var work in _work.GetConsumingEnumerable())
+            // Not a foreach over the consuming enumerable: its enumerator holds the last item while it
+            // waits for the next, and with it the last cell's closure and everything that reaches (after
+            // %reset, the whole dropped chain) until another cell runs.
+            Action? work;
+            while (_work.TryTake(out work, Timeout.Infinite))
             {
                 lock (_lock)
                     _busy = true;
@@ -108,6 +112,7 @@ internal sealed class CellThread
                 }
                 finally
                 {
+                    work = null;
                     BecomeIdle();
                 }
             }
