@@ -47,18 +47,24 @@ internal sealed class CellPolicy
                 found.Add(new PolicyRefusal(api, _level, tree.FilePath, node.SpanStart, at.Line + 1, at.Character + 1));
         }
 
+        // Parts whose verdict their parent's holds are not asked again: asking is most of the cost.
+        var covered = new PolicyCover();
         var root = tree.GetRoot(token);
         foreach (var node in root.DescendantNodes(n => !IsNameOf(model, n, token)))
         {
             token.ThrowIfCancellationRequested();
-            if (node is IdentifierNameSyntax { IsVar: true } || IsNamePart(node)
+            var isCovered = covered.Take(node);
+            if (node is IdentifierNameSyntax { IsVar: true } || IsNamePart(node) || IsNamespaceAlias(node)
                 || (node is IdentifierNameSyntax name && skipName?.Invoke(name.Identifier.ValueText) == true))
                 continue;
             Refuse(node, Construct(node, model, token));
+            if (isCovered)
+                continue;
             if (node is ExpressionSyntax or AttributeSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax)
             {
                 var info = model.GetSymbolInfo(node, token);
                 Refuse(node, symbols.Refusal(info.Symbol) ?? info.CandidateSymbols.Select(symbols.Refusal).FirstOrDefault(r => r is not null));
+                covered.BySymbol(node, info.Symbol);
             }
             if (node is ExpressionSyntax expression)
             {
@@ -67,6 +73,9 @@ internal sealed class CellPolicy
                 var conversion = model.GetConversion(expression, token);
                 if (conversion.IsUserDefined)
                     Refuse(node, symbols.Refusal(conversion.MethodSymbol));
+                if (node is ObjectCreationExpressionSyntax creation && type.Type is { TypeKind: not TypeKind.Error } created
+                    && symbols.Refusal(created) is null)
+                    covered.AllowedType(creation.Type);
             }
             foreach (var patternMethod in PatternSymbols(node, model, token))
                 Refuse(node, symbols.Refusal(patternMethod));
@@ -141,6 +150,9 @@ internal sealed class CellPolicy
         MemberBindingExpressionSyntax binding => binding.Name == node,
         _ => false,
     };
+
+    /// <summary>The left of <c>alias::B</c>: always a namespace's alias (or <c>global</c>), which no level refuses.</summary>
+    private static bool IsNamespaceAlias(SyntaxNode node) => node.Parent is AliasQualifiedNameSyntax alias && alias.Alias == node;
 
     /// <summary>The argument list of <c>nameof(...)</c>, which names a symbol without using it.</summary>
     private static bool IsNameOf(SemanticModel model, SyntaxNode node, CancellationToken token) =>

@@ -20,6 +20,8 @@ internal sealed class PolicySymbols
 
     private readonly SecurityLevel _level;
     private readonly Dictionary<ISymbol, string?> _verdicts = new(SymbolEqualityComparer.Default);
+    // A type's rule and key spell its namespace out, and every member of the type and of its subclasses asks them.
+    private readonly Dictionary<INamedTypeSymbol, (PolicyRule Rule, string Key)> _definitions = new(SymbolEqualityComparer.Default);
 
     public PolicySymbols(SecurityLevel level) => _level = level;
 
@@ -103,8 +105,8 @@ internal sealed class PolicySymbols
             return member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? refusedType : $"{refusedType}.{member.Name}";
         for (var t = type.OriginalDefinition; t is not null; t = t.BaseType?.OriginalDefinition)
         {
-            var key = PolicyTables.Key(t);
-            if (!PolicyTables.ForType(t).ByMember && !key.StartsWith("System.Xml", StringComparison.Ordinal))
+            var (rule, key) = Definition(t);
+            if (!rule.ByMember && !key.StartsWith("System.Xml", StringComparison.Ordinal))
                 continue;
             if (_level < PolicyTables.MemberAllowedFrom(member, key))
                 return member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? $"new {t.ToDisplayString(TypeName)}({Parameters(member)})" : $"{t.ToDisplayString(TypeName)}.{member.Name}";
@@ -112,7 +114,14 @@ internal sealed class PolicySymbols
         return null;
     }
 
-    private bool Refuses(INamedTypeSymbol definition) => PolicyTables.ForType(definition).Refuses(_level);
+    private bool Refuses(INamedTypeSymbol definition) => Definition(definition).Rule.Refuses(_level);
+
+    private (PolicyRule Rule, string Key) Definition(INamedTypeSymbol definition)
+    {
+        if (!_definitions.TryGetValue(definition, out var known))
+            _definitions[definition] = known = (PolicyTables.ForType(definition), PolicyTables.Key(definition));
+        return known;
+    }
 
     private static string Parameters(ISymbol member) =>
         string.Join(", ", ((IMethodSymbol)member).Parameters.Select(p => $"{p.Type.ToDisplayString(FullType)} {p.Name}"));
