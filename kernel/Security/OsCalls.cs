@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace CSharpKernel.Security;
 
 /// <summary>
-/// The libc calls of the operating-system wall, declared here because the Security layer uses no
-/// other layer's (the server's LinuxCalls are for the parent and the children).
+/// The libc calls of the operating-system wall. The Security layer uses no other layer, so the
+/// one prctl declaration lives here and the server's LinuxCalls (parent and children) use it.
 /// </summary>
 internal static class OsCalls
 {

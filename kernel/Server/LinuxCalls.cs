@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CSharpKernel.Security;
 
 namespace CSharpKernel.Server;
 
@@ -16,9 +17,6 @@ internal static class LinuxCalls
     [DllImport("libc", EntryPoint = "getppid")]
     public static extern int GetParentPid();
 
-    [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
-    private static extern int Prctl(int option, ulong argument2, ulong argument3, ulong argument4, ulong argument5);
-
     /// <summary>Asks Linux to send the signal to this process when the thread that started it ends.</summary>
-    public static bool SignalOnParentDeath(int signal) => Prctl(PrSetPdeathsig, (ulong)signal, 0, 0, 0) == 0;
+    public static bool SignalOnParentDeath(int signal) => OsCalls.Prctl(PrSetPdeathsig, (ulong)signal, 0, 0, 0) == 0;
 }
