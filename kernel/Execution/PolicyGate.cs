@@ -39,17 +39,17 @@ internal sealed class PolicyGate
 
     /// <summary>The cell compiled, or its refusals as its error; at unrestricted just the compile.</summary>
     public CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history, string? captureVariable,
-        CancellationToken token)
+        CancellationToken token, VariableStore? variables = null)
     {
         if (!_symbols.Checks)
-            return CellCompiler.Compile(state, code, options, history, captureVariable, token);
+            return CellCompiler.Compile(state, code, options, history, captureVariable, token, variables);
         // user_expressions reach the compiler without passing the cell's directive check.
         if (Directives(code, options.FilePath) is { } directives)
             return CompiledCell.Failed(directives);
-        var compiled = CellCompiler.Compile(state, code, options, history, captureVariable, token);
+        var compiled = CellCompiler.Compile(state, code, options, history, captureVariable, token, variables);
         if (compiled.Error is not null)
             return compiled;
-        var refusals = Refusals(code, compiled.Script!, options, token);
+        var refusals = Refusals(code, compiled.Checked ?? compiled.Script!, options, token);
         return refusals.Count == 0 ? compiled : CompiledCell.Failed(Error(refusals));
     }
 
@@ -105,7 +105,8 @@ internal sealed class PolicyGate
     }
 
     /// <summary>
-    /// Decided on the compilation that was just built, which the compiler has bound already: binding
+    /// Decided on the compilation that was just built (for a cell whose variables went to the store,
+    /// the one of its text as written: the rewrite only adds the store's accessors of the types it declared), which the compiler has bound already: binding
     /// the cell once more for the check cost as much as compiling it. Its text is the user's with history
     /// names resolved, the value captured and the checkpoints in (calls of the cell API's Checkpoint,
     /// which is allowed), on the user's lines.

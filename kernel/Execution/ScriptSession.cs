@@ -90,7 +90,10 @@ internal sealed class ScriptSession
     /// The texts that entered the current chain, in order, as compiled (history names resolved).
     /// Safe to read from any thread: each change publishes a new list.
     /// </summary>
-    public IReadOnlyList<string> SubmittedCells => _submitted;
+    public IReadOnlyList<string> SubmittedCells => Variables.Mirror(_submitted);
+
+    /// <summary>The top-level variables of cells that declared nothing else, kept outside the chain.</summary>
+    private VariableStore Variables => _globals.__kernel_store.Variables;
 
     /// <summary>The imports and resolvers cells compile with, so the language services see what cells see.</summary>
     public ScriptOptions Options => _options.Value;
@@ -101,7 +104,8 @@ internal sealed class ScriptSession
     /// </summary>
     public bool TryReadVariable(string name, out object? value)
     {
-        value = null;
+        if (Variables.TryRead(name, out value, out _))
+            return true;
         var index = _variables;
         if (index.State != _published)
             _variables = index = new VariableIndex(_published);
@@ -121,6 +125,12 @@ internal sealed class ScriptSession
         {
             if (!ReservedNames.IsHidden(variable.Name))
                 latest[variable.Name] = new UserVariable(variable.Name, variable.Type, variable.Value);
+        }
+        // A stored variable is the latest of its name unless a chain member declared later hides it.
+        foreach (var stored in Variables.Variables())
+        {
+            latest.Remove(stored.Name);
+            latest[stored.Name] = stored;
         }
         return [.. latest.Values];
     }
@@ -191,6 +201,7 @@ internal sealed class ScriptSession
         _published = null;
         _variables = VariableIndex.Empty;
         History.ClearValues();
+        Variables.Clear();
         WarmUp();
     }
 
@@ -266,7 +277,7 @@ internal sealed class ScriptSession
             if (!_pendingReferences.IsEmpty)
                 options = options.AddReferences(_pendingReferences);
             // Policy (issue 14): the compile, and at levels below unrestricted the check of what the cell binds.
-            compiled = Policy.Compile(_state!, code, options, History, capture, token);
+            compiled = Policy.Compile(_state!, code, options, History, capture, token, Variables);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -284,7 +295,10 @@ internal sealed class ScriptSession
         if (run.Value is not { } state)
             return CellOutcome.Failed(run.Error!);
         if (keepState)
+        {
             Keep(compiled, state);
+            Variables.Commit(compiled.Stored, compiled.ChainNames, _submitted.Count, compiled.Declaring);
+        }
         if (state.Exception is { } exception)
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
@@ -296,8 +310,8 @@ internal sealed class ScriptSession
             return CellOutcome.WithValue(state.ReturnValue);
         if (state.ReturnValue is not { } value)
             return CellOutcome.Nothing;
-        if (compiled.CapturedVariable is not null && captureCount is { } valueCount)
-            Release(History.RecordValue(valueCount, value));
+        if ((compiled.CapturedVariable ?? compiled.ValueType) is not null && captureCount is { } valueCount)
+            Release(History.RecordValue(valueCount, value, compiled.ValueType));
         return CellOutcome.WithValue(value);
     }
 

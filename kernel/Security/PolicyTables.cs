@@ -17,7 +17,7 @@ internal static class PolicyTables
     private static readonly HashSet<string> CellApi = new(StringComparer.Ordinal)
     {
         "ScriptGlobals", "KernelApi", "KernelFiles", "DisplayHandle", "Html", "Markdown", "Image", "FormatterRegistry",
-        "MathString", "Checkpoint", "CellInterruptedException",
+        "MathString", "Checkpoint", "CellInterruptedException", "CellStore", "VariableSlot",
     };
 
     /// <summary>Namespaces refused with everything under them, longest match first, with the level from which they are allowed.</summary>

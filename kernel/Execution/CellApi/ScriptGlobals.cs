@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CSharpKernel.Display;
 using CSharpKernel.Display.Interactive;
 using Microsoft.AspNetCore.Html;
@@ -15,6 +16,7 @@ public sealed class ScriptGlobals
         Kernel = kernel;
         Out = history.Out;
         In = history.In;
+        __kernel_store = new CellStore(history);
     }
 
     /// <summary>The kernel's API: the cell's cancellation token, display, input.</summary>
@@ -27,6 +29,10 @@ public sealed class ScriptGlobals
     public IReadOnlyDictionary<int, string> In { get; }
 
 #pragma warning disable IDE1006 // named as notebook users know it from IPython and .NET Interactive
+    /// <summary>What cells keep outside the chain, for the accessors the kernel writes into cells; a reserved name.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CellStore __kernel_store { get; }
+
     public DisplayHandle display(object? value, params string[] mimeTypes) => Kernel.Display(value, mimeTypes);
 #pragma warning restore IDE1006
 

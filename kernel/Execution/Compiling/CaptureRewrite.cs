@@ -18,6 +18,33 @@ internal static class CaptureRewrite
         && !type.IsRefLikeType;
 
     /// <summary>
+    /// The type written so that any later cell's text binds it to this very type, or null when no
+    /// name can: an anonymous type, a type declared in a cell (nested in its submission, and a
+    /// later cell may declare another of that name), a type parameter, one that is not public.
+    /// </summary>
+    public static string? WrittenName(ITypeSymbol? type) =>
+        CanHold(type) && Nameable(type!) ? type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : null;
+
+    private static bool Nameable(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => Nameable(array.ElementType),
+        IDynamicTypeSymbol => true,
+        INamedTypeSymbol named => !named.IsAnonymousType && named.TypeKind != TypeKind.Error && !named.IsUnboundGenericType
+            && IsPublicOutsideCells(named) && named.TypeArguments.All(Nameable),
+        _ => false,
+    };
+
+    private static bool IsPublicOutsideCells(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? at = type; at is not null; at = at.ContainingType)
+        {
+            if (at.IsScriptClass || at.DeclaredAccessibility != Accessibility.Public)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Whether the value is a display's handle (ours from <c>display(x)</c>, .NET Interactive's from
     /// <c>x.Display()</c>): a cell ending in one has shown its value already, so it gets no result.
     /// </summary>

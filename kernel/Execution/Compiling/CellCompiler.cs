@@ -11,8 +11,10 @@ namespace CSharpKernel.Execution;
 /// Turns a cell's text into a script that continues the chain, deciding from the semantic model:
 /// a declaration of an engine internal is refused; a use of <c>_</c>, <c>__</c> or <c>___</c> that
 /// binds to nothing (the compiler's CS0103, so discards, lambda parameters and members named
-/// <c>_</c> never qualify) becomes the hidden variable holding that value, typed; and the value of
-/// a trailing expression is captured in a new hidden variable for later cells to use as <c>_</c>.
+/// <c>_</c> never qualify) becomes the name of that value, typed: an accessor to the history
+/// declared at the top of the cell, or the hidden variable holding it; and the value of a trailing
+/// expression is kept for later cells to use as <c>_</c>: by the history with its type's name, or,
+/// when the type has no name, captured in a new hidden variable in the chain.
 /// No global named <c>_</c> ever exists, so every C# discard stays a discard. Most cells need
 /// none of this, and are compiled by <see cref="SinglePassCompiler"/>; this careful way binds the
 /// text as written first, so the errors it reports are placed on the user's text.
@@ -22,35 +24,44 @@ internal static class CellCompiler
     private const string UnboundName = "CS0103";
 
     /// <summary>The cell ready to run, its checkpoints compiled in, or the errors that stop it.</summary>
+    /// <param name="variables">The store of top-level variables: the cell gets accessors for those it names, and a
+    /// cell that only declares variables keeps them there; none for a compile that must not see or touch it.</param>
     public static CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
-        string? captureVariable, CancellationToken token)
+        string? captureVariable, CancellationToken token, VariableStore? variables = null)
     {
-        if (SinglePassCompiler.TryCompile(state, code, options, captureVariable, token) is { } compiled)
-            return compiled;
-        KernelLog.Debug($"{options.FilePath}: compiled the careful way");
-        return Carefully(state, code, options, history, captureVariable, token);
+        var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions, options.FilePath, cancellationToken: token);
+        var prelude = CellPrelude.For((CompilationUnitSyntax)tree.GetRoot(token), history, variables);
+        var compiled = SinglePassCompiler.TryCompile(state, code, tree, prelude, options, captureVariable, token);
+        if (compiled is null)
+        {
+            KernelLog.Debug($"{options.FilePath}: compiled the careful way");
+            compiled = Carefully(state, code, prelude, options, history, captureVariable, token);
+        }
+        return compiled.Error is null ? VariableCellRewrite.Apply(state, compiled, prelude, options, variables, token) : compiled;
     }
 
-    private static CompiledCell Carefully(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
-        string? captureVariable, CancellationToken token)
+    private static CompiledCell Carefully(ScriptState<object> state, string code, TextChange? prelude, ScriptOptions options,
+        CellHistory history, string? captureVariable, CancellationToken token)
     {
         var original = SourceText.From(code);
-        var asWritten = new CellRewrite(original, []);
-        var script = state.Script.ContinueWith(code, options);
+        TextChange[] preludeEdits = prelude is { } insert ? [insert] : [];
+        var asWritten = new CellRewrite(original, preludeEdits);
+        var script = state.Script.ContinueWith(asWritten.Text, options);
         var compilation = script.GetCompilation();
         var model = compilation.GetSemanticModel(CellTrees.Of(compilation, options.FilePath));
 
-        if (ReservedNames.FindDeclaration(model, token) is { } reserved)
+        if (ReservedNames.FindDeclaration(model, token, skip: asWritten.IsEdited) is { } reserved)
             return CompiledCell.Failed(Tracebacks.ForReservedName(reserved.Name, Place(reserved.Location.SourceSpan.Start, asWritten), options.FilePath));
 
         var errors = Errors(compilation, token);
-        var historyEdits = HistoryEdits(model.SyntaxTree, errors, history);
-        var remaining = errors.Where(e => !historyEdits.Any(edit => edit.Span == e.Location.SourceSpan)).ToList();
+        var (resolved, historyEdits) = HistoryEdits(model.SyntaxTree, errors, history, asWritten);
+        var remaining = errors.Except(resolved).ToList();
         if (remaining.Count > 0)
             return CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(remaining, asWritten, options.FilePath), options.FilePath));
 
+        historyEdits.AddRange(preludeEdits);
         var rewrite = new CellRewrite(original, historyEdits);
-        if (rewrite.Changed)
+        if (resolved.Count > 0)
         {
             script = state.Script.ContinueWith(rewrite.Text, options);
             compilation = script.GetCompilation();
@@ -68,7 +79,8 @@ internal static class CellCompiler
                 return new CompiledCell(statement, shown.Text, null, null);
         }
 
-        if (captureVariable is not null && CaptureEdits(model, original, captureVariable) is { } captureEdits)
+        var valueType = captureVariable is null ? null : CaptureRewrite.WrittenName(TrailingType(model));
+        if (captureVariable is not null && valueType is null && CaptureEdits(model, original, captureVariable) is { } captureEdits)
         {
             var captured = new CellRewrite(original, historyEdits.Concat(captureEdits));
             var capturing = CheckpointCompiler.Instrument(state.Script.ContinueWith(captured.Text, options), token);
@@ -81,8 +93,11 @@ internal static class CellCompiler
         var final = BuildErrors(runnable, token);
         return final.Count > 0
             ? CompiledCell.Failed(Tracebacks.ForDiagnostics(Describe(final, rewrite, options.FilePath), options.FilePath))
-            : new CompiledCell(runnable, rewrite.Text, null, null);
+            : new CompiledCell(runnable, rewrite.Text, null, null) { ValueType = valueType };
     }
+
+    private static ITypeSymbol? TrailingType(SemanticModel model) =>
+        CellClassifier.TrailingExpression((CompilationUnitSyntax)model.SyntaxTree.GetRoot()) is { } expression ? model.GetTypeInfo(expression).Type : null;
 
     /// <summary>
     /// Builds the script's executor, which running it then reuses. Unlike Script.Compile, which
@@ -104,10 +119,15 @@ internal static class CellCompiler
     private static List<Diagnostic> Errors(Compilation compilation, CancellationToken token) =>
         compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
-    /// <summary>Each unbound history name whose value exists, replaced by the hidden variable that holds it.</summary>
-    private static List<TextChange> HistoryEdits(SyntaxTree tree, IReadOnlyList<Diagnostic> errors, CellHistory history)
+    /// <summary>
+    /// Each unbound history name whose value exists, replaced by the name of that value (a stored
+    /// value's accessor is in the prelude): the errors it resolves, and the edits, placed on the user's text.
+    /// </summary>
+    private static (List<Diagnostic> Resolved, List<TextChange> Edits) HistoryEdits(SyntaxTree tree, IReadOnlyList<Diagnostic> errors,
+        CellHistory history, CellRewrite asWritten)
     {
         var root = tree.GetRoot();
+        var resolved = new List<Diagnostic>();
         var edits = new List<TextChange>();
         foreach (var error in errors.Where(e => e.Id == UnboundName && e.Location.SourceTree == tree))
         {
@@ -115,10 +135,12 @@ internal static class CellCompiler
                 || name.Span != error.Location.SourceSpan)
                 continue;
             var depth = CellHistory.DepthOf(name.Identifier.ValueText);
-            if (depth > 0 && history.VariableAt(depth) is { } variable)
-                edits.Add(new TextChange(name.Span, variable));
+            if (depth == 0 || history.At(depth) is not { } value)
+                continue;
+            resolved.Add(error);
+            edits.Add(new TextChange(new TextSpan(asWritten.ToOriginal(name.SpanStart), name.Span.Length), value.Variable));
         }
-        return edits;
+        return (resolved, edits);
     }
 
     /// <summary>The capture of the trailing expression, placed on the user's text, when its value can be held.</summary>

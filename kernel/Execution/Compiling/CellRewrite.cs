@@ -39,6 +39,22 @@ internal sealed class CellRewrite
         return position - shift;
     }
 
+    /// <summary>Whether a position in the compiled text is in text an edit wrote.</summary>
+    public bool IsEdited(int position)
+    {
+        var shift = 0;
+        foreach (var change in _changes)
+        {
+            var newStart = change.Span.Start + shift;
+            if (position < newStart)
+                return false;
+            if (position < newStart + change.NewText!.Length)
+                return true;
+            shift += change.NewText.Length - change.Span.Length;
+        }
+        return false;
+    }
+
     public LinePosition OriginalLinePosition(int position) =>
         Original.Lines.GetLinePosition(Math.Clamp(ToOriginal(position), 0, Original.Length));
 }

@@ -111,6 +111,9 @@ internal sealed class CheckpointRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
+        // The kernel's accessors of stored values: read on every use of the value, and they neither loop nor recurse.
+        if (CellPrelude.IsAccessor(node))
+            return node;
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
         return visited.ExpressionBody is { } arrow
             ? visited.WithExpressionBody(null).WithSemicolonToken(default)

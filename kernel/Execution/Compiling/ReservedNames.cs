@@ -15,6 +15,9 @@ internal static class ReservedNames
     /// <summary>Prefix of the kernel's hidden variables that hold history values with their static types.</summary>
     public const string HiddenPrefix = "__kernel_";
 
+    /// <summary>The globals' member through which cells reach what is kept outside the chain.</summary>
+    public const string Store = nameof(ScriptGlobals.__kernel_store);
+
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "_", "__", "___", "Out", "In", "Kernel", "display",
@@ -27,12 +30,13 @@ internal static class ReservedNames
     public static bool IsHidden(string name) => name.StartsWith(HiddenPrefix, StringComparison.Ordinal);
 
     /// <summary>The first declaration in the cell that takes a reserved name into the script's state.</summary>
-    public static (string Name, Location Location)? FindDeclaration(SemanticModel model, CancellationToken token)
+    /// <param name="skip">Positions of text the kernel wrote (its accessors), whose declarations are its own.</param>
+    public static (string Name, Location Location)? FindDeclaration(SemanticModel model, CancellationToken token, Func<int, bool>? skip = null)
     {
         var root = model.SyntaxTree.GetRoot(token);
         foreach (var node in root.DescendantNodes())
         {
-            if (DeclaredIdentifier(node) is not { } identifier || !IsReserved(identifier.ValueText))
+            if (DeclaredIdentifier(node) is not { } identifier || !IsReserved(identifier.ValueText) || skip?.Invoke(identifier.SpanStart) == true)
                 continue;
             if (node is UsingDirectiveSyntax || IsScriptMember(model.GetDeclaredSymbol(node, token)))
                 return (identifier.ValueText, identifier.GetLocation());

@@ -10,38 +10,44 @@ namespace CSharpKernel.Execution;
 /// The common cell in one emit. When the syntax alone shows there is nothing for the binder to
 /// decide (no history name to resolve, no declaration that could take a reserved name), the
 /// final text, with its value captured and its checkpoints in, is emitted at once, without first
-/// binding the text as written: each compilation of a cell costs about as much as its emit.
+/// binding the text as written: each compilation of a cell costs about as much as its emit. A value
+/// whose static type can be written by name is kept by the history, not captured: the text as
+/// written runs, and the cell stays off the chain.
 /// Anything else, and any cell that does not compile this way, goes the careful way
 /// (<see cref="CellCompiler"/>), which finds and places the errors on the user's text.
 /// </summary>
 internal static class SinglePassCompiler
 {
     /// <summary>The cell ready to run, or null when it must be compiled the careful way.</summary>
-    public static CompiledCell? TryCompile(ScriptState<object> state, string code, ScriptOptions options, string? captureVariable,
-        CancellationToken token)
+    /// <param name="tree">The cell's text, parsed.</param>
+    /// <param name="prelude">The accessors of stored values the cell names (<see cref="CellPrelude"/>), on the user's text.</param>
+    public static CompiledCell? TryCompile(ScriptState<object> state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
+        string? captureVariable, CancellationToken token)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions, options.FilePath, cancellationToken: token);
         if (NeedsBinder(tree, token))
             return null;
-        var asWritten = state.Script.ContinueWith(code, options);
+        var original = SourceText.From(code);
+        TextChange[] preludeEdits = prelude is { } insert ? [insert] : [];
+        string Edited(params TextChange[] edits) => new CellRewrite(original, preludeEdits.Concat(edits)).Text;
+        var text = Edited();
+        var asWritten = state.Script.ContinueWith(text, options);
         if (CellClassifier.TrailingExpression((CompilationUnitSyntax)tree.GetRoot(token)) is not { } expression)
-            return Build(asWritten, code, null, token);
-        // A call is often void, and then the text as written is what runs: its type is asked of
-        // that compilation, which the build then reuses. Any other expression nearly always has a
-        // value, so its type is asked of the compilation that captures it.
-        var type = MayBeVoid(expression) ? TrailingType(asWritten, token) : null;
+            return Build(asWritten, text, null, token);
+        // The type is asked of the text as written, which the build then reuses: only a value whose
+        // type has no name is captured, in a compilation of its own.
+        var type = TrailingType(asWritten, token);
         if (CaptureRewrite.IsDisplay(type))
         {
-            var statement = SourceText.From(code).WithChanges(CaptureRewrite.Terminate(expression)).ToString();
+            var statement = Edited(CaptureRewrite.Terminate(expression));
             return Build(state.Script.ContinueWith(statement, options), statement, null, token);
         }
-        if (captureVariable is null || (MayBeVoid(expression) && !CaptureRewrite.CanHold(type)))
-            return Build(asWritten, code, null, token);
-        return Capturing(state, code, options, expression, captureVariable, token) ?? Build(asWritten, code, null, token);
+        if (captureVariable is null || !CaptureRewrite.CanHold(type))
+            return Build(asWritten, text, null, token);
+        if (CaptureRewrite.WrittenName(type) is { } typeName)
+            return Build(asWritten, text, null, token) is { } kept ? kept with { ValueType = typeName } : null;
+        return Capturing(state, Edited(CaptureRewrite.Edits(expression, captureVariable)), options, captureVariable, token)
+            ?? Build(asWritten, text, null, token);
     }
-
-    private static bool MayBeVoid(ExpressionSyntax expression) =>
-        expression is InvocationExpressionSyntax or ConditionalAccessExpressionSyntax or AwaitExpressionSyntax;
 
     private static ITypeSymbol? TrailingType(Script<object> script, CancellationToken token)
     {
@@ -56,10 +62,8 @@ internal static class SinglePassCompiler
     /// The cell with its value captured, when the value can be held (decided by binding the one
     /// expression in the captured text) and the captured text compiles; else null.
     /// </summary>
-    private static CompiledCell? Capturing(ScriptState<object> state, string code, ScriptOptions options, ExpressionSyntax expression,
-        string variable, CancellationToken token)
+    private static CompiledCell? Capturing(ScriptState<object> state, string text, ScriptOptions options, string variable, CancellationToken token)
     {
-        var text = SourceText.From(code).WithChanges(CaptureRewrite.Edits(expression, variable)).ToString();
         var script = state.Script.ContinueWith(text, options);
         var compilation = script.GetCompilation();
         var tree = CellTrees.Of(compilation, options.FilePath);

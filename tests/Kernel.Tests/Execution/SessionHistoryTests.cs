@@ -102,12 +102,12 @@ public sealed class SessionHistoryTests
     [Test]
     public void Submitted_cells_are_the_texts_in_the_chain_in_order()
     {
-        Run("var a = 1;");
+        Run("int One() => 1;");
         Run("var b = ;");
-        Run("a + 1");
+        Run("int Two() => One() + 1;");
         Assert.That(_cells.Session.SubmittedCells, Has.Count.EqualTo(2));
-        Assert.That(_cells.Session.SubmittedCells[0], Is.EqualTo("var a = 1;"));
-        Assert.That(_cells.Session.SubmittedCells[1], Does.Contain("a + 1"));
+        Assert.That(_cells.Session.SubmittedCells[0], Is.EqualTo("int One() => 1;"));
+        Assert.That(_cells.Session.SubmittedCells[1], Does.Contain("One() + 1"));
     }
 
     [Test]
