@@ -31,6 +31,8 @@ internal static class CellCompiler
     {
         var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions, options.FilePath, cancellationToken: token);
         var prelude = CellPrelude.For((CompilationUnitSyntax)tree.GetRoot(token), history, variables);
+        if (VariableCellRewrite.TryFirst(state, code, tree, prelude, options, captureVariable, variables, token) is { } stored)
+            return stored;
         var compiled = SinglePassCompiler.TryCompile(state, code, tree, prelude, options, captureVariable, token);
         if (compiled is null)
         {

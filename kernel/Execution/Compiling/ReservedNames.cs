@@ -12,7 +12,7 @@ namespace CSharpKernel.Execution;
 /// </summary>
 internal static class ReservedNames
 {
-    /// <summary>Prefix of the kernel's hidden variables that hold history values with their static types.</summary>
+    /// <summary>Prefix of the kernel's hidden names: history values' variables and accessors, the store.</summary>
     public const string HiddenPrefix = "__kernel_";
 
     /// <summary>The globals' member through which cells reach what is kept outside the chain.</summary>

@@ -87,7 +87,7 @@ internal static class SinglePassCompiler
     /// them apart) or a declaration of a reserved name (even a local one: only the binder tells a
     /// local from a script member). Each is decided, and reported, on the careful path.
     /// </summary>
-    private static bool NeedsBinder(SyntaxTree tree, CancellationToken token)
+    internal static bool NeedsBinder(SyntaxTree tree, CancellationToken token)
     {
         if (tree.GetDiagnostics(token).Any(d => d.Severity == DiagnosticSeverity.Error))
             return true;

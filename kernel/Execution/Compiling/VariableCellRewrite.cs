@@ -20,24 +20,61 @@ namespace CSharpKernel.Execution;
 /// </summary>
 internal static class VariableCellRewrite
 {
+    /// <summary>
+    /// The common variables cell, before anything is built: its text as written is only bound, to
+    /// learn the types; building it too would load an assembly that never runs. Null when the cell
+    /// is not one, or has errors (which the usual way reports).
+    /// </summary>
+    public static CompiledCell? TryFirst(ScriptState<object> state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
+        string? captureVariable, VariableStore? variables, CancellationToken token)
+    {
+        if (variables is null || SinglePassCompiler.NeedsBinder(tree, token) || Declarations((CompilationUnitSyntax)tree.GetRoot(token), 0) is null)
+            return null;
+        var text = new CellRewrite(SourceText.From(code), prelude is { } insert ? [insert] : []).Text;
+        var script = state.Script.ContinueWith(text, options);
+        var compilation = script.GetCompilation();
+        if (compilation.GetDiagnostics(token).Any(d => d.Severity == DiagnosticSeverity.Error))
+            return null;
+        string? valueType = null;
+        var cellTree = CellTrees.Of(compilation, options.FilePath);
+        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)cellTree.GetRoot(token)) is { } expression)
+        {
+            var type = compilation.GetSemanticModel(cellTree).GetTypeInfo(expression, token).Type;
+            if (CaptureRewrite.IsDisplay(type))
+                return null;
+            if (captureVariable is not null && CaptureRewrite.CanHold(type) && (valueType = CaptureRewrite.WrittenName(type)) is null)
+                return null;
+        }
+        return Rewrite(state, new CompiledCell(script, text, null, null) { ValueType = valueType }, prelude, options, variables, token);
+    }
+
+    /// <summary>A cell compiled the usual way: rewritten if it is a variables cell after all, else with the names it declares in the chain.</summary>
     public static CompiledCell Apply(ScriptState<object> state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
         VariableStore? variables, CancellationToken token)
     {
+        var declared = ChainMembers.Declared(compiled.Script!.GetCompilation());
+        if (variables is not null && Rewrite(state, compiled, prelude, options, variables, token) is { } stored)
+            return stored;
+        return compiled with { ChainNames = [.. declared.Select(m => m.Name).Distinct()] };
+    }
+
+    private static CompiledCell? Rewrite(ScriptState<object> state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
+        VariableStore variables, CancellationToken token)
+    {
         var compilation = compiled.Script!.GetCompilation();
         var declared = ChainMembers.Declared(compilation);
-        var named = compiled with { ChainNames = [.. declared.Select(m => m.Name).Distinct()] };
-        if (variables is null || declared.Count == 0 || compiled.CapturedVariable is not null || compilation.SyntaxTrees.Skip(1).Any()
+        if (declared.Count == 0 || compiled.CapturedVariable is not null || compilation.SyntaxTrees.Skip(1).Any()
             || declared.Any(m => m is not IFieldSymbol))
-            return named;
+            return null;
         var original = SourceText.From(compiled.Text);
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(original, CellClassifier.ParseOptions, cancellationToken: token).GetRoot(token);
         var preludeEnd = prelude is { } insert ? insert.Span.Start + insert.NewText!.Length : root.Members.FirstOrDefault()?.SpanStart ?? 0;
         if (Declarations(root, preludeEnd) is not { } fields)
-            return named;
+            return null;
         var declarators = fields.SelectMany(f => f.Declaration.Variables).ToList();
         var types = declared.Cast<IFieldSymbol>().ToDictionary(f => f.Name, f => CaptureRewrite.WrittenName(f.Type), StringComparer.Ordinal);
         if (declarators.Count != types.Count || declarators.Any(d => !types.TryGetValue(d.Identifier.ValueText, out var type) || type is null))
-            return named;
+            return null;
 
         var stored = declarators.Select(d => new StoredVariable(d.Identifier.ValueText, variables.Reserve(), types[d.Identifier.ValueText]!, 0)).ToList();
         var slots = new StringBuilder();
@@ -58,7 +95,7 @@ internal static class VariableCellRewrite
         {
             // A safety net: the cell still runs, with its variables in the chain.
             KernelLog.Debug($"{options.FilePath}: variables kept in the chain: {errors[0]}");
-            return named;
+            return null;
         }
         return new CompiledCell(runnable, text, null, null) 
         {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using CSharpKernel.Execution;
-using CSharpKernel.Security;
 
 namespace CSharpKernel.Tests.Execution;
 
@@ -86,8 +85,7 @@ public sealed class StoredHistoryTests
     [TestCase("restricted")]
     public void History_names_work_below_unrestricted_and_a_forged_type_throws_rather_than_reinterprets(string levelName)
     {
-        Assert.That(SecurityLevels.TryParse(levelName, out var level), Is.True);
-        var cells = new SessionCells(new EngineSettings { Level = level });
+        var cells = new SessionCells(TestSessions.AtLevel(levelName));
         cells.Value("\"abc\"");
         Assert.That(cells.Value("_.Length"), Is.EqualTo(3));
         var forged = cells.Run($"{ReservedNames.Store}.Out<long>(1)");

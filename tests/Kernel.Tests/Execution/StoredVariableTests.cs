@@ -1,5 +1,4 @@
 using CSharpKernel.Execution;
-using CSharpKernel.Security;
 
 namespace CSharpKernel.Tests.Execution;
 
@@ -26,6 +25,17 @@ public sealed class StoredVariableTests
         Assert.That(_cells.Session.SubmittedCells, Has.Count.EqualTo(101), "the language services see each declaration");
         Assert.That(_cells.Session.SubmittedCells[^1], Does.EndWith("var a99 = x * 99;\nvar s99 = $\"row {x}\";"));
         Assert.That(Value("Console.Out.Flush();\nvar t = 1;\nt"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_variables_cell_loads_only_the_assembly_that_runs()
+    {
+        Value("var x = 1;");
+        var before = AppDomain.CurrentDomain.GetAssemblies().Length;
+        for (var i = 0; i < 20; i++)
+            Value($"var v{i} = x + {i};");
+        // Binding the text as written to learn the types must not build it: each build loads an assembly for good.
+        Assert.That(AppDomain.CurrentDomain.GetAssemblies().Length - before, Is.InRange(20, 24));
     }
 
     [Test]
@@ -106,8 +116,7 @@ public sealed class StoredVariableTests
     [TestCase("restricted")]
     public void Variable_cells_run_below_unrestricted_and_a_forged_slot_type_throws(string levelName)
     {
-        Assert.That(SecurityLevels.TryParse(levelName, out var level), Is.True);
-        var cells = new SessionCells(new EngineSettings { Level = level });
+        var cells = new SessionCells(TestSessions.AtLevel(levelName));
         cells.Value("var text = \"abc\";");
         cells.Value("var size = text.Length;");
         Assert.That(cells.Value("size + 1"), Is.EqualTo(4));
