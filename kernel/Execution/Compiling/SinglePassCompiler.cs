@@ -49,7 +49,7 @@ internal static class SinglePassCompiler
             ?? Build(asWritten, text, null, token);
     }
 
-    private static ITypeSymbol? TrailingType(Script<object> script, CancellationToken token)
+    internal static ITypeSymbol? TrailingType(Script<object> script, CancellationToken token)
     {
         var compilation = script.GetCompilation();
         var tree = CellTrees.Of(compilation, script.Options.FilePath);

@@ -36,10 +36,9 @@ internal static class VariableCellRewrite
         if (compilation.GetDiagnostics(token).Any(d => d.Severity == DiagnosticSeverity.Error))
             return null;
         string? valueType = null;
-        var cellTree = CellTrees.Of(compilation, options.FilePath);
-        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)cellTree.GetRoot(token)) is { } expression)
+        if (CellClassifier.TrailingExpression((CompilationUnitSyntax)tree.GetRoot(token)) is not null)
         {
-            var type = compilation.GetSemanticModel(cellTree).GetTypeInfo(expression, token).Type;
+            var type = SinglePassCompiler.TrailingType(script, token);
             if (CaptureRewrite.IsDisplay(type))
                 return null;
             if (captureVariable is not null && CaptureRewrite.CanHold(type) && (valueType = CaptureRewrite.WrittenName(type)) is null)
