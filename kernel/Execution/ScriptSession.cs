@@ -87,8 +87,9 @@ internal sealed class ScriptSession
     public PackageManager? Packages { get; }
 
     /// <summary>
-    /// The texts that entered the current chain, in order, as compiled (history names resolved).
-    /// Safe to read from any thread: each change publishes a new list.
+    /// The texts that entered the current chain, in order, as compiled (history names resolved), and
+    /// in their places the texts as written of the cells whose variables went to the store, so that
+    /// the language services see every variable declared. Safe to read from any thread: each change publishes a new list.
     /// </summary>
     public IReadOnlyList<string> SubmittedCells => Variables.Mirror(_submitted);
 
