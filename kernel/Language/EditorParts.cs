@@ -11,11 +11,32 @@ namespace CSharpKernel.Language;
 /// discovery asks reflection for every type the assembly defines and for each one's attributes:
 /// for Roslyn's editor assemblies that loaded 11,217 types to find 605 parts, type data the
 /// kernel then kept for good. Here the metadata tables say which types carry which attributes;
-/// only the attribute types (a few hundred) and the parts are loaded.
+/// only the attribute types (a few hundred) and the parts are loaded. Parts of the kinds that
+/// serve only the IDE's other features (code fixes and refactorings, highlighting, brace matching,
+/// ...) are left out: about 330 of them, each one more type to load and describe.
 /// </summary>
 internal static class EditorParts
 {
-    /// <summary>The types that export something, themselves or through a property.</summary>
+    /// <summary>Export attributes of parts that completion and quick info never ask for.</summary>
+    public static readonly IReadOnlySet<string> UnusedKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ExportCodeFixProviderAttribute",
+        "ExportCodeRefactoringProviderAttribute",
+        "ExportConfigurationFixProviderAttribute",
+        "ExportSyntaxNodeOrganizerAttribute",
+        "ExportHighlighterAttribute",
+        "ExportBraceMatcherAttribute",
+        "ExportBraceCompletionServiceAttribute",
+        "ExportNewDocumentFormattingProviderAttribute",
+        "ExportEmbeddedLanguageBraceMatcherAttribute",
+        "ExportEmbeddedLanguageClassifierAttribute",
+        "ExportEmbeddedLanguageDocumentHighlighterAttribute",
+        "ExportRemoteServiceCallbackDispatcherAttribute",
+        "IntentProviderAttribute",
+        "LspBuildOnlyDiagnosticsAttribute",
+    };
+
+    /// <summary>The types that export something, themselves or through a property, but for the unused kinds.</summary>
     public static IEnumerable<Type> In(Assembly assembly)
     {
         using var file = File.OpenRead(assembly.Location);
@@ -24,7 +45,7 @@ internal static class EditorParts
         var module = assembly.ManifestModule;
         var exporting = new Dictionary<EntityHandle, bool>();
         bool Exports(CustomAttributeHandleCollection attributes) =>
-            attributes.Any(handle => IsExport(module, metadata, AttributeType(metadata, metadata.GetCustomAttribute(handle).Constructor), exporting));
+            attributes.Any(handle => IsUsedExport(module, metadata, AttributeType(metadata, metadata.GetCustomAttribute(handle).Constructor), exporting));
 
         var parts = new List<Type>();
         foreach (var handle in metadata.TypeDefinitions)
@@ -36,15 +57,16 @@ internal static class EditorParts
         return parts;
     }
 
-    /// <summary>MEF's <c>[Export]</c> or an attribute derived from it (<c>[ExportLanguageService]</c>, <c>[ExportCompletionProvider]</c>, ...).</summary>
-    private static bool IsExport(Module module, MetadataReader metadata, EntityHandle attributeType, Dictionary<EntityHandle, bool> known)
+    /// <summary>MEF's <c>[Export]</c> or an attribute derived from it (<c>[ExportLanguageService]</c>, <c>[ExportCompletionProvider]</c>, ...), but for the unused kinds.</summary>
+    private static bool IsUsedExport(Module module, MetadataReader metadata, EntityHandle attributeType, Dictionary<EntityHandle, bool> known)
     {
         if (attributeType.IsNil)
             return false;
         if (!known.TryGetValue(attributeType, out var exports))
         {
             // Only type references and definitions reach here, and an attribute is never generic over a part's parameters.
-            exports = typeof(ExportAttribute).IsAssignableFrom(module.ResolveType(MetadataTokens.GetToken(metadata, attributeType)));
+            var type = module.ResolveType(MetadataTokens.GetToken(metadata, attributeType));
+            exports = typeof(ExportAttribute).IsAssignableFrom(type) && !UnusedKinds.Contains(type.Name);
             known[attributeType] = exports;
         }
         return exports;

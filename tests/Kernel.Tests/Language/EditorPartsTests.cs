@@ -5,8 +5,9 @@ using CSharpKernel.Language;
 namespace CSharpKernel.Tests.Language;
 
 /// <summary>
-/// The editor's parts, read from metadata, are the parts MEF's reflection finds: a part missed
-/// would be a Roslyn service the workspace lacks, a completion or an inspection gone.
+/// The editor's parts, read from metadata, are the parts MEF's reflection finds, but for the kinds
+/// left out on purpose: a part missed would be a Roslyn service the workspace lacks, a completion
+/// or an inspection gone.
 /// </summary>
 public sealed class EditorPartsTests
 {
@@ -14,19 +15,34 @@ public sealed class EditorPartsTests
     public void Metadata_finds_every_part_reflection_finds(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);
-        var byReflection = assembly.DefinedTypes.Where(IsPart).Select(t => t.FullName).Order().ToList();
+        var byReflection = assembly.DefinedTypes.Where(IsUsedPart).Select(t => t.FullName).Order().ToList();
 
-        var byMetadata = EditorParts.In(assembly).Where(t => IsPart(t.GetTypeInfo())).Select(t => t.FullName).Order().ToList();
+        var byMetadata = EditorParts.In(assembly).Select(t => t.FullName).Order().ToList();
 
         Assert.That(byReflection, Is.Not.Empty);
         Assert.That(byMetadata, Is.EqualTo(byReflection));
-        TestContext.Out.WriteLine($"{assemblyName}: {byMetadata.Count} parts");
-        foreach (var group in EditorParts.In(assembly).SelectMany(t => t.GetCustomAttributes<ExportAttribute>(false)).GroupBy(a => a.GetType().Name).OrderByDescending(g => g.Count()))
-            TestContext.Out.WriteLine($"  {group.Key} {group.Count()}");
     }
 
-    /// <summary>What MEF's attributed model composes: a type that exports itself or through a property.</summary>
-    private static bool IsPart(TypeInfo type) =>
-        type.GetCustomAttributes<ExportAttribute>(inherit: false).Any()
-        || type.GetRuntimeProperties().Any(p => p.GetCustomAttributes<ExportAttribute>(inherit: false).Any());
+    [TestCase("ExportCompletionProviderAttribute")]
+    [TestCase("ExportQuickInfoProviderAttribute")]
+    [TestCase("ExportLanguageServiceAttribute")]
+    [TestCase("ExportWorkspaceServiceAttribute")]
+    public void Every_part_of_a_kind_completion_and_inspection_use_is_kept(string kind)
+    {
+        var assemblies = CSharpEditorHost.AssemblyNames.Select(Assembly.Load).ToList();
+        bool IsOfKind(Type type) => type.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == kind);
+        var all = assemblies.SelectMany(a => a.DefinedTypes).Where(IsOfKind).Select(t => t.FullName).Order().ToList();
+
+        var kept = assemblies.SelectMany(EditorParts.In).Where(IsOfKind).Select(t => t.FullName).Order().ToList();
+
+        Assert.That(all, Is.Not.Empty);
+        Assert.That(kept, Is.EqualTo(all));
+    }
+
+    /// <summary>What MEF's attributed model composes (a type that exports itself or through a property), but for the unused kinds.</summary>
+    private static bool IsUsedPart(TypeInfo type) =>
+        type.GetCustomAttributes<ExportAttribute>(inherit: false).Any(IsUsed)
+        || type.GetRuntimeProperties().Any(p => p.GetCustomAttributes<ExportAttribute>(inherit: false).Any(IsUsed));
+
+    private static bool IsUsed(ExportAttribute export) => !EditorParts.UnusedKinds.Contains(export.GetType().Name);
 }
