@@ -36,6 +36,19 @@ internal static class EditorParts
         "LspBuildOnlyDiagnosticsAttribute",
     };
 
+    /// <summary>
+    /// Completion providers whose every item is a type or extension member from a namespace the
+    /// cell does not import: an edit that adds a using, which <see cref="CellCompleter"/> drops
+    /// because a Jupyter front end inserts plain text. Roslyn's public completion call still ran
+    /// them to the end, indexing every type and extension method of every reference: memory and
+    /// time for nothing.
+    /// </summary>
+    public static readonly IReadOnlySet<string> UnusedProviders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Microsoft.CodeAnalysis.CSharp.Completion.Providers.TypeImportCompletionProvider",
+        "Microsoft.CodeAnalysis.CSharp.Completion.Providers.ExtensionMemberImportCompletionProvider",
+    };
+
     /// <summary>The types that export something, themselves or through a property, but for the unused kinds.</summary>
     public static IEnumerable<Type> In(Assembly assembly)
     {
@@ -51,6 +64,8 @@ internal static class EditorParts
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);
+            if (UnusedProviders.Contains(FullName(metadata, type)))
+                continue;
             if (Exports(type.GetCustomAttributes()) || type.GetProperties().Any(p => Exports(metadata.GetPropertyDefinition(p).GetCustomAttributes())))
                 parts.Add(module.ResolveType(MetadataTokens.GetToken(handle)));
         }
@@ -71,6 +86,9 @@ internal static class EditorParts
         }
         return exports;
     }
+
+    private static string FullName(MetadataReader metadata, TypeDefinition type) =>
+        type.Namespace.IsNil ? metadata.GetString(type.Name) : $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}";
 
     private static EntityHandle AttributeType(MetadataReader metadata, EntityHandle constructor)
     {
