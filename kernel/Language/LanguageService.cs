@@ -37,12 +37,16 @@ internal sealed class LanguageService : IDisposable
             WorkspaceReferences.WarmUp();
             var bound = clock.ElapsedMilliseconds;
             // The request that started the warm-up has taken the lock by now, and composes the services under it.
-            Complete(WarmUpCode, WarmUpCode.Length);
-            Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
-            KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
-            // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
-            // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // The lock is held to the end, so the requests queued behind the warm-up find the heap collected.
+            lock (_gate)
+            {
+                Complete(WarmUpCode, WarmUpCode.Length);
+                Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
+                KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
+                // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
+                // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }) { IsBackground = true, Name = "language warm-up" };
         thread.Start();
     }
