@@ -19,6 +19,8 @@ internal sealed class LanguageService : IDisposable
     private readonly ScriptSession _session;
     private readonly Lock _gate = new();
     private SubmissionWorkspace? _workspace;
+    private volatile bool _completed;
+    private volatile bool _inspected;
 
     /// <param name="session">The session whose cells, variables and %-commands completion and inspection see.</param>
     public LanguageService(ScriptSession session) => _session = session;
@@ -40,8 +42,11 @@ internal sealed class LanguageService : IDisposable
             // The lock is held to the end, so the requests queued behind the warm-up find the heap collected.
             lock (_gate)
             {
-                Complete(WarmUpCode, WarmUpCode.Length);
-                Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
+                // A request already served has warmed its own path; queued behind the warm-up, the next waits less.
+                if (!_completed)
+                    Complete(WarmUpCode, WarmUpCode.Length);
+                if (!_inspected)
+                    Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
                 KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
                 // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
                 // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.
@@ -58,6 +63,7 @@ internal sealed class LanguageService : IDisposable
         try
         {
             var cell = MagicSyntax.Read(code);
+            _completed = true;
             lock (_gate)
                 return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, cell.CSharpWithArguments), cell, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
         }
@@ -75,6 +81,7 @@ internal sealed class LanguageService : IDisposable
         var cursor = CodePoints.ToUtf16(code, cursorPos);
         try
         {
+            _inspected = true;
             lock (_gate)
                 return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicSyntax.Read(code).CSharpWithArguments), cursor, detailLevel, _session.TryReadVariable);
         }
