@@ -1,3 +1,4 @@
+using System.Composition.Hosting;
 using System.Reflection;
 using Microsoft.CodeAnalysis.Host.Mef;
 
@@ -10,7 +11,7 @@ namespace CSharpKernel.Language;
 /// </summary>
 internal static class CSharpEditorHost
 {
-    private static readonly string[] AssemblyNames =
+    public static readonly string[] AssemblyNames =
     [
         "Microsoft.CodeAnalysis.Workspaces",
         "Microsoft.CodeAnalysis.CSharp.Workspaces",
@@ -18,8 +19,14 @@ internal static class CSharpEditorHost
         "Microsoft.CodeAnalysis.CSharp.Features",
     ];
 
-    private static readonly Lazy<MefHostServices> Host = new(() => MefHostServices.Create(AssemblyNames.Select(Assembly.Load)));
+    private static readonly Lazy<MefHostServices> Host = new(Compose);
 
     /// <summary>One composition for the process: composing is most of the editor services' start.</summary>
     public static MefHostServices Services => Host.Value;
+
+    private static MefHostServices Compose()
+    {
+        var parts = AssemblyNames.Select(Assembly.Load).SelectMany(EditorParts.In);
+        return new MefHostServices(new ContainerConfiguration().WithParts(parts).CreateContainer());
+    }
 }

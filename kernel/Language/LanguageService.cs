@@ -19,6 +19,11 @@ internal sealed class LanguageService : IDisposable
     private readonly ScriptSession _session;
     private readonly Lock _gate = new();
     private SubmissionWorkspace? _workspace;
+    private readonly ManualResetEventSlim _warm = new();
+    private Thread? _warmUpThread;
+    private int _requestsSinceWarmUp;
+    private volatile bool _completed;
+    private volatile bool _inspected;
 
     /// <param name="session">The session whose cells, variables and %-commands completion and inspection see.</param>
     public LanguageService(ScriptSession session) => _session = session;
@@ -33,18 +38,48 @@ internal sealed class LanguageService : IDisposable
     {
         var thread = new Thread(() =>
         {
-            var clock = Stopwatch.StartNew();
-            WorkspaceReferences.WarmUp();
-            var bound = clock.ElapsedMilliseconds;
-            // The request that started the warm-up has taken the lock by now, and composes the services under it.
-            Complete(WarmUpCode, WarmUpCode.Length);
-            Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
+            try
+            {
+                WarmUp();
+            }
+            finally
+            {
+                _warm.Set();
+            }
+        }) { IsBackground = true, Name = "language warm-up" };
+        _warmUpThread = thread;
+        thread.Start();
+    }
+
+    private void WarmUp()
+    {
+        var clock = Stopwatch.StartNew();
+        WorkspaceReferences.WarmUp();
+        var bound = clock.ElapsedMilliseconds;
+        // The request that started the warm-up has taken the lock by now, and composes the services under it.
+        lock (_gate)
+        {
+            // What a request has served is warm already; the requests after the first wait for this (AwaitWarmUp).
+            if (!_completed)
+                Complete(WarmUpCode, WarmUpCode.Length);
+            if (!_inspected)
+                Inspect(WarmUpCode, WarmUpCode.IndexOf("Max", StringComparison.Ordinal) + 1, 0);
             KernelLog.Debug($"language services warm after {clock.ElapsedMilliseconds} ms (references bound after {bound} ms)");
             // Warming up leaves the heap large but mostly garbage; the GC would keep it committed
             // for the kernel's whole life (about 390 MiB resident with 42 MiB live) unless asked once.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }) { IsBackground = true, Name = "language warm-up" };
-        thread.Start();
+        }
+    }
+
+    /// <summary>
+    /// The request that started the warm-up composes the services meanwhile; those after it wait
+    /// for the warm-up to end, so that they run warm and their replies find the heap collected
+    /// (whichever took the lock first, a reply could leave ~15 MiB of warm-up garbage resident).
+    /// </summary>
+    private void AwaitWarmUp()
+    {
+        if (_warmUpThread is { } warmUp && Thread.CurrentThread != warmUp && Interlocked.Increment(ref _requestsSinceWarmUp) > 1)
+            _warm.Wait();
     }
 
     /// <summary>Completion at a cursor given in code points, as the protocol counts.</summary>
@@ -54,8 +89,13 @@ internal sealed class LanguageService : IDisposable
         try
         {
             var cell = MagicSyntax.Read(code);
+            AwaitWarmUp();
             lock (_gate)
-                return CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, cell.CSharpWithArguments), cell, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
+            {
+                var reply = CellCompleter.Complete(Workspace().Edit(_session.SubmittedCells, cell.CSharpWithArguments), cell, cursor, [.. _session.MagicNames.Order(StringComparer.Ordinal)]);
+                _completed = true;
+                return reply;
+            }
         }
         catch (Exception exception)
         {
@@ -71,8 +111,13 @@ internal sealed class LanguageService : IDisposable
         var cursor = CodePoints.ToUtf16(code, cursorPos);
         try
         {
+            AwaitWarmUp();
             lock (_gate)
-                return SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicSyntax.Read(code).CSharpWithArguments), cursor, detailLevel, _session.TryReadVariable);
+            {
+                var reply = SymbolInspector.Inspect(Workspace().Edit(_session.SubmittedCells, MagicSyntax.Read(code).CSharpWithArguments), cursor, detailLevel, _session.TryReadVariable);
+                _inspected = true;
+                return reply;
+            }
         }
         catch (Exception exception)
         {

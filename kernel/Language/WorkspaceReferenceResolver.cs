@@ -35,8 +35,9 @@ internal sealed class WorkspaceReferenceResolver : MetadataReferenceResolver
         }
     }
 
+    /// <summary>A facade of the reference pack before the session's own, which would bring in the runtime's assemblies beside the pack's.</summary>
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
-        _session.ResolveMissingAssembly(definition, referenceIdentity);
+        WorkspaceReferences.Facade(referenceIdentity) ?? _session.ResolveMissingAssembly(definition, referenceIdentity);
 
     public override bool Equals(object? other) => other is WorkspaceReferenceResolver resolver && resolver._session.Equals(_session);
 

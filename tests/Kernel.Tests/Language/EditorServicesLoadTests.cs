@@ -5,7 +5,7 @@ namespace CSharpKernel.Tests.Language;
 
 /// <summary>
 /// Roslyn's editor services (the workspace, its MEF composition, completion and quick info) hold
-/// about 90 MiB: a session that only runs cells never loads them, and the first completion or
+/// about 65 MiB: a session that only runs cells never loads them, and the first completion or
 /// inspection loads C#'s alone. Each test starts a kernel of its own, so no earlier request has
 /// loaded them.
 /// </summary>
