@@ -22,7 +22,7 @@ internal static class CellCompiler
     private const string UnboundName = "CS0103";
 
     /// <summary>The cell ready to run, its checkpoints compiled in, or the errors that stop it.</summary>
-    public static CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
+    public static CompiledCell Compile(SubmissionChain state, string code, ScriptOptions options, CellHistory history,
         string? captureVariable, CancellationToken token)
     {
         if (SinglePassCompiler.TryCompile(state, code, options, captureVariable, token) is { } compiled)
@@ -31,7 +31,7 @@ internal static class CellCompiler
         return Carefully(state, code, options, history, captureVariable, token);
     }
 
-    private static CompiledCell Carefully(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
+    private static CompiledCell Carefully(SubmissionChain state, string code, ScriptOptions options, CellHistory history,
         string? captureVariable, CancellationToken token)
     {
         var original = SourceText.From(code);
@@ -85,21 +85,12 @@ internal static class CellCompiler
     }
 
     /// <summary>
-    /// Builds the script's executor, which running it then reuses. Unlike Script.Compile, which
-    /// binds the whole cell once more to collect its warnings, this costs one emit.
+    /// Emits the script's assembly, which running it then loads (<see cref="CellImage"/>). Unlike
+    /// Script.Compile, which binds the whole cell once more to collect its warnings, this costs one
+    /// emit, and building the same script again costs nothing.
     /// </summary>
-    internal static IReadOnlyList<Diagnostic> BuildErrors(Script<object> script, CancellationToken token)
-    {
-        try
-        {
-            script.CreateDelegate(token);
-            return [];
-        }
-        catch (CompilationErrorException exception)
-        {
-            return exception.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        }
-    }
+    internal static IReadOnlyList<Diagnostic> BuildErrors(Script<object> script, CancellationToken token) =>
+        CellImage.Build(script, token);
 
     private static List<Diagnostic> Errors(Compilation compilation, CancellationToken token) =>
         compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -17,7 +17,7 @@ namespace CSharpKernel.Execution;
 internal static class SinglePassCompiler
 {
     /// <summary>The cell ready to run, or null when it must be compiled the careful way.</summary>
-    public static CompiledCell? TryCompile(ScriptState<object> state, string code, ScriptOptions options, string? captureVariable,
+    public static CompiledCell? TryCompile(SubmissionChain state, string code, ScriptOptions options, string? captureVariable,
         CancellationToken token)
     {
         var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions, options.FilePath, cancellationToken: token);
@@ -56,7 +56,7 @@ internal static class SinglePassCompiler
     /// The cell with its value captured, when the value can be held (decided by binding the one
     /// expression in the captured text) and the captured text compiles; else null.
     /// </summary>
-    private static CompiledCell? Capturing(ScriptState<object> state, string code, ScriptOptions options, ExpressionSyntax expression,
+    private static CompiledCell? Capturing(SubmissionChain state, string code, ScriptOptions options, ExpressionSyntax expression,
         string variable, CancellationToken token)
     {
         var text = SourceText.From(code).WithChanges(CaptureRewrite.Edits(expression, variable)).ToString();
