@@ -31,7 +31,10 @@ internal sealed class CellImage
         if (errors.Count > 0)
             return errors;
         // A submission without code emits nothing and fails without an error, as Roslyn's own builder expects.
-        Built.AddOrUpdate(script, new CellImage(result.Success ? stream.ToArray() : null));
+        var bytes = result.Success ? stream.ToArray() : null;
+        if (bytes is not null)
+            VisibleFrames.Mark(bytes);
+        Built.AddOrUpdate(script, new CellImage(bytes));
         return [];
     }
 

@@ -130,6 +130,9 @@ internal sealed class SubmissionChain
     /// <summary>Lets the chain's assemblies go: they unload once nothing refers to their code (formatters and history are cleared by the reset).</summary>
     public void Unload()
     {
+        // The unloading context holds its resolver, and through it this chain, until its assemblies are
+        // gone: a reference from here to any of them would keep them all.
+        _assemblies.Clear();
         Array.Clear(_submissions);
         _variables = [];
         _latest = _latest.Clear();
