@@ -33,7 +33,7 @@ internal sealed class CellImage
         // A submission without code emits nothing and fails without an error, as Roslyn's own builder expects.
         var bytes = result.Success ? stream.ToArray() : null;
         if (bytes is not null)
-            VisibleFrames.Mark(bytes);
+            CellMethodFlags.Mark(bytes, compilation);
         Built.AddOrUpdate(script, new CellImage(bytes));
         return [];
     }
