@@ -11,14 +11,15 @@ namespace CSharpKernel.Execution;
 /// assemblies, which load once into the default context so that every cell sees the same types, and
 /// to the framework and the kernel, which the default context already has.
 /// </summary>
-internal sealed class CellLoadContext(string name, Func<string, Assembly?> submissions)
+/// <param name="submissions">The chain's submission assemblies by simple name.</param>
+internal sealed class CellLoadContext(string name, IReadOnlyDictionary<string, Assembly> submissions)
     : AssemblyLoadContext(name, isCollectible: true)
 {
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (assemblyName.Name is not { } simple)
             return null;
-        if (submissions(simple) is { } submission)
+        if (submissions.GetValueOrDefault(simple) is { } submission)
             return submission;
         // Asked of the default context, whose Resolving handlers load these from their files, once.
         return PackageLoader.PathOf(assemblyName) is not null || FileReferences.PathOf(assemblyName) is not null

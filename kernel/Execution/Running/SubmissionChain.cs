@@ -21,6 +21,9 @@ internal sealed class SubmissionChain
 {
     private static int _epochs;
 
+    // Shared with the contexts, which resolve the chain's submissions by name through it. An unloading
+    // context is held until its assemblies are gone, and with it what its resolver reaches: the map,
+    // never the chain (whose scripts hold every compilation of the chain).
     private readonly ConcurrentDictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
     private readonly CellLoadContext _epoch;
     private object?[] _submissions = new object?[16];
@@ -33,7 +36,7 @@ internal sealed class SubmissionChain
     private SubmissionChain(object globals, Script<object> first)
     {
         _submissions[0] = globals;
-        _epoch = new CellLoadContext($"cells #{Interlocked.Increment(ref _epochs)}", Submission);
+        _epoch = new CellLoadContext($"cells #{Interlocked.Increment(ref _epochs)}", _assemblies);
         Script = first;
     }
 
@@ -64,7 +67,7 @@ internal sealed class SubmissionChain
         var compilation = script.GetCompilation();
         if (image.Bytes is not { } bytes || compilation.GetEntryPoint(CancellationToken.None) is not { } entryPoint)
             return new LoadedCell(script, joins, null, null, null);
-        var own = joins ? null : new CellLoadContext($"cell {script.Options.FilePath}", Submission);
+        var own = joins ? null : new CellLoadContext($"cell {script.Options.FilePath}", _assemblies);
         var assembly = (own ?? _epoch).LoadFromStream(new MemoryStream(bytes, writable: false));
         if (joins)
             _assemblies[compilation.AssemblyName!] = assembly;
@@ -130,16 +133,13 @@ internal sealed class SubmissionChain
     /// <summary>Lets the chain's assemblies go: they unload once nothing refers to their code (formatters and history are cleared by the reset).</summary>
     public void Unload()
     {
-        // The unloading context holds its resolver, and through it this chain, until its assemblies are
-        // gone: a reference from here to any of them would keep them all.
+        // The unloading context holds the map until its assemblies are gone: an entry left would keep them all.
         _assemblies.Clear();
         Array.Clear(_submissions);
         _variables = [];
         _latest = _latest.Clear();
         _epoch.Unload();
     }
-
-    private Assembly? Submission(string simpleName) => _assemblies.GetValueOrDefault(simpleName);
 
     private static string MetadataName(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } space ? $"{space.ToDisplayString()}.{type.MetadataName}" : type.MetadataName;
