@@ -38,7 +38,7 @@ internal sealed class PolicyGate
     public SecurityLevel Level => _symbols.Level;
 
     /// <summary>The cell compiled, or its refusals as its error; at unrestricted just the compile.</summary>
-    public CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history, string? captureVariable,
+    public CompiledCell Compile(SubmissionChain state, string code, ScriptOptions options, CellHistory history, string? captureVariable,
         CancellationToken token, VariableStore? variables = null)
     {
         if (!_symbols.Checks)

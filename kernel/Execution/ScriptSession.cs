@@ -31,12 +31,12 @@ internal sealed class ScriptSession
     private readonly ScriptGlobals _globals;
     private readonly IReadOnlyDictionary<string, IMagicCommand> _magics;
     private readonly CellRunner _runner;
-    private ScriptState<object>? _state;
+    private SubmissionChain? _chain;
     private readonly CellScripts _scripts = new();
     private volatile ImmutableList<string> _submitted = [];
     // Indexed on the first read after a cell rather than after every cell: listing a state's
     // variables walks every submission, which made each cell slower the longer the session.
-    private volatile ScriptState<object>? _published;
+    private volatile IReadOnlyList<ChainVariable>? _published;
     private volatile VariableIndex _variables = VariableIndex.Empty;
     // Package references not yet in the chain: a submission inherits its predecessors' references,
     // so they are given to the next cell that enters it, whether or not that cell had the directive.
@@ -119,10 +119,10 @@ internal sealed class ScriptSession
     /// <summary>The user's variables now: the latest of each name, in declaration order, hidden ones left out.</summary>
     public IReadOnlyList<UserVariable> UserVariables()
     {
-        if (_state is null)
+        if (_chain is null)
             return [];
         var latest = new Dictionary<string, UserVariable>(StringComparer.Ordinal);
-        foreach (var variable in _state.Variables)
+        foreach (var variable in _chain.Variables)
         {
             if (!ReservedNames.IsHidden(variable.Name))
                 latest[variable.Name] = new UserVariable(variable.Name, variable.Type, variable.Value);
@@ -141,9 +141,12 @@ internal sealed class ScriptSession
 
     public void WarmUp()
     {
-        if (_state is not null)
+        if (_chain is not null)
             return;
-        _state = CSharpScript.RunAsync(WarmUpCode, _options.Value, _globals, typeof(ScriptGlobals)).GetAwaiter().GetResult();
+        var first = CSharpScript.Create<object>(WarmUpCode, _options.Value, typeof(ScriptGlobals));
+        if (CellCompiler.BuildErrors(first, CancellationToken.None) is [var error, ..])
+            throw new InvalidOperationException($"The session's first cell does not compile: {error}");
+        _chain = SubmissionChain.Start(_globals, first);
     }
 
     /// <summary>Runs a cell, waiting for it unless the token is cancelled first.</summary>
@@ -195,7 +198,8 @@ internal sealed class ScriptSession
     {
         _globals.Kernel.Formatters.Clear();
         InteractiveFormatting.Reset();
-        _state = null;
+        _chain?.Unload();
+        _chain = null;
         _scripts.Clear();
         _pendingReferences = [.. Packages?.References ?? []];
         _submitted = [];
@@ -278,7 +282,7 @@ internal sealed class ScriptSession
             if (!_pendingReferences.IsEmpty)
                 options = options.AddReferences(_pendingReferences);
             // Policy (issue 14): the compile, and at levels below unrestricted the check of what the cell binds.
-            compiled = Policy.Compile(_state!, code, options, History, capture, token, Variables);
+            compiled = Policy.Compile(_chain!, code, options, History, capture, token, Variables);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -288,18 +292,19 @@ internal sealed class ScriptSession
             return CellOutcome.Failed(error);
 
         var script = compiled.Script!;
-        var previous = _state;
         var compiledAt = Stopwatch.GetTimestamp();
+        var cell = _chain!.Load(script, keepState && Joins(script));
         _scripts.Started(script);
-        var run = _runner.Run(() => script.RunFromAsync(previous, _ => true, token), token);
+        var run = _runner.Run(() => _chain.Run(cell), token);
         KernelLog.Debug($"{cellName}: compiled in {Stopwatch.GetElapsedTime(started, compiledAt).TotalMilliseconds:0.0} ms, ran in {Stopwatch.GetElapsedTime(compiledAt).TotalMilliseconds:0.0} ms");
         if (run.Value is not { } state)
-            return CellOutcome.Failed(run.Error!);
-        if (keepState)
         {
-            Keep(compiled, state);
-            Variables.Commit(compiled.Stored, compiled.ChainNames, _submitted.Count, compiled.Declaring);
+            _chain.Leave(cell);
+            return CellOutcome.Failed(run.Error!);
         }
+        Keep(compiled, cell, keepState);
+        if (keepState)
+            Variables.Commit(compiled.Stored, compiled.ChainNames, _submitted.Count, compiled.Declaring);
         if (state.Exception is { } exception)
         {
             if (InterruptErrors.For(exception, token) is { } interrupted)
@@ -308,8 +313,8 @@ internal sealed class ScriptSession
             return CellOutcome.Failed(Tracebacks.ForException(exception, cells));
         }
         if (alwaysValue)
-            return CellOutcome.WithValue(state.ReturnValue);
-        if (state.ReturnValue is not { } value)
+            return CellOutcome.WithValue(state.Value);
+        if (state.Value is not { } value)
             return CellOutcome.Nothing;
         if ((compiled.CapturedVariable ?? compiled.ValueType) is not null && captureCount is { } valueCount)
             Release(History.RecordValue(valueCount, value, compiled.ValueType));
@@ -317,22 +322,29 @@ internal sealed class ScriptSession
     }
 
     /// <summary>
-    /// A cell that declared nothing later cells could bind to, with no references to bring into the
-    /// chain, ran from the chain without joining it: the chain and what later cells bind against stay
-    /// as they were, and its compilation can be collected. What it assigned lives on in the earlier
-    /// cells' variables; what it created lives as long as something refers to it.
+    /// Whether a cell joins the chain, decided before it runs, as it decides where its assembly is
+    /// loaded. A cell that declares nothing later cells could bind to, with no references to bring
+    /// into the chain, runs from the chain without joining it: the chain and what later cells bind
+    /// against stay as they were, its compilation can be collected, and its assembly unloads once
+    /// nothing refers to its code. What it assigned lives on in the earlier cells' variables; what
+    /// it created lives as long as something refers to it.
     /// </summary>
-    private void Keep(CompiledCell compiled, ScriptState<object> state)
+    private bool Joins(Script<object> script) =>
+        !_pendingReferences.IsEmpty || ChainMembers.DeclaresAny(script.GetCompilation(), script.Options.FilePath);
+
+    private void Keep(CompiledCell compiled, LoadedCell cell, bool keepState)
     {
-        if (_pendingReferences.IsEmpty && !ChainMembers.DeclaresAny(state.Script.GetCompilation(), state.Script.Options.FilePath))
+        if (!cell.Joins)
         {
-            _scripts.Detached(state.Script);
+            _chain!.Leave(cell);
+            if (keepState)
+                _scripts.Detached(cell.Script);
             return;
         }
-        _state = state;
+        _chain!.Join(cell);
         _pendingReferences = [];
         _submitted = _submitted.Add(compiled.Text);
-        _published = state;
+        _published = _chain.Variables;
     }
 
     /// <summary>Hidden variables no history name reaches any more are cleared, so their values can be collected.</summary>
@@ -340,7 +352,7 @@ internal sealed class ScriptSession
     {
         foreach (var name in variables)
         {
-            if (_state?.GetVariable(name) is not { } variable)
+            if (_chain?.Variable(name) is not { } variable)
                 continue;
             try
             {

@@ -1,22 +1,20 @@
-using Microsoft.CodeAnalysis.Scripting;
-
 namespace CSharpKernel.Execution;
 
-/// <summary>The top-level variables of one script state by name, the latest declaration of each name winning.</summary>
+/// <summary>The top-level variables of the chain by name, the latest declaration of each name winning.</summary>
 internal sealed class VariableIndex
 {
-    private readonly Dictionary<string, ScriptVariable> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChainVariable> _byName = new(StringComparer.Ordinal);
 
-    public VariableIndex(ScriptState<object>? state)
+    public VariableIndex(IReadOnlyList<ChainVariable>? variables)
     {
-        State = state;
-        foreach (var variable in state?.Variables ?? [])
+        State = variables;
+        foreach (var variable in variables ?? [])
             _byName[variable.Name] = variable;
     }
 
     public static VariableIndex Empty { get; } = new(null);
 
-    public ScriptState<object>? State { get; }
+    public IReadOnlyList<ChainVariable>? State { get; }
 
-    public bool TryGet(string name, out ScriptVariable variable) => _byName.TryGetValue(name, out variable!);
+    public bool TryGet(string name, out ChainVariable variable) => _byName.TryGetValue(name, out variable!);
 }

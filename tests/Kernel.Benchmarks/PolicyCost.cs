@@ -42,7 +42,9 @@ internal static class PolicyCost
         Console.WriteLine($"{"case",-32} {"compile med",12} {"check med",10} {"compile min",12} {"check min",10} {"check/compile (min)",20}");
         var globals = new ScriptGlobals(new KernelApi(new ConsoleCapture()), new CellHistory(10));
         var options = DefaultScriptOptions.Create();
-        var state = CSharpScript.RunAsync("System.Console.Out.Flush();", options, globals, typeof(ScriptGlobals)).GetAwaiter().GetResult();
+        var first = CSharpScript.Create<object>("System.Console.Out.Flush();", options, typeof(ScriptGlobals));
+        CellCompiler.BuildErrors(first, CancellationToken.None);
+        var state = SubmissionChain.Start(globals, first);
         var continuation = options.WithReferences(Array.Empty<MetadataReference>()).WithFilePath("Cell In[2]");
         var history = new CellHistory(10);
         var sandbox = new PolicyGate(SecurityLevel.Sandbox, []);

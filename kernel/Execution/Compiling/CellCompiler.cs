@@ -26,7 +26,7 @@ internal static class CellCompiler
     /// <summary>The cell ready to run, its checkpoints compiled in, or the errors that stop it.</summary>
     /// <param name="variables">The store of top-level variables: the cell gets accessors for those it names, and a
     /// cell that only declares variables keeps them there; none for a compile that must not see or touch it.</param>
-    public static CompiledCell Compile(ScriptState<object> state, string code, ScriptOptions options, CellHistory history,
+    public static CompiledCell Compile(SubmissionChain state, string code, ScriptOptions options, CellHistory history,
         string? captureVariable, CancellationToken token, VariableStore? variables = null)
     {
         var tree = CSharpSyntaxTree.ParseText(code, CellClassifier.ParseOptions, options.FilePath, cancellationToken: token);
@@ -42,7 +42,7 @@ internal static class CellCompiler
         return compiled.Error is null ? VariableCellRewrite.Apply(state, compiled, prelude, options, variables, token) : compiled;
     }
 
-    private static CompiledCell Carefully(ScriptState<object> state, string code, TextChange? prelude, ScriptOptions options,
+    private static CompiledCell Carefully(SubmissionChain state, string code, TextChange? prelude, ScriptOptions options,
         CellHistory history, string? captureVariable, CancellationToken token)
     {
         var original = SourceText.From(code);
@@ -102,21 +102,12 @@ internal static class CellCompiler
         CellClassifier.TrailingExpression((CompilationUnitSyntax)model.SyntaxTree.GetRoot()) is { } expression ? model.GetTypeInfo(expression).Type : null;
 
     /// <summary>
-    /// Builds the script's executor, which running it then reuses. Unlike Script.Compile, which
-    /// binds the whole cell once more to collect its warnings, this costs one emit.
+    /// Emits the script's assembly, which running it then loads (<see cref="CellImage"/>). Unlike
+    /// Script.Compile, which binds the whole cell once more to collect its warnings, this costs one
+    /// emit, and building the same script again costs nothing.
     /// </summary>
-    internal static IReadOnlyList<Diagnostic> BuildErrors(Script<object> script, CancellationToken token)
-    {
-        try
-        {
-            script.CreateDelegate(token);
-            return [];
-        }
-        catch (CompilationErrorException exception)
-        {
-            return exception.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        }
-    }
+    internal static IReadOnlyList<Diagnostic> BuildErrors(Script<object> script, CancellationToken token) =>
+        CellImage.Build(script, token);
 
     private static List<Diagnostic> Errors(Compilation compilation, CancellationToken token) =>
         compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -21,7 +21,7 @@ internal static class SinglePassCompiler
     /// <summary>The cell ready to run, or null when it must be compiled the careful way.</summary>
     /// <param name="tree">The cell's text, parsed.</param>
     /// <param name="prelude">The accessors of stored values the cell names (<see cref="CellPrelude"/>), on the user's text.</param>
-    public static CompiledCell? TryCompile(ScriptState<object> state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
+    public static CompiledCell? TryCompile(SubmissionChain state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
         string? captureVariable, CancellationToken token)
     {
         if (NeedsBinder(tree, token))
@@ -62,7 +62,7 @@ internal static class SinglePassCompiler
     /// The cell with its value captured, when the value can be held (decided by binding the one
     /// expression in the captured text) and the captured text compiles; else null.
     /// </summary>
-    private static CompiledCell? Capturing(ScriptState<object> state, string text, ScriptOptions options, string variable, CancellationToken token)
+    private static CompiledCell? Capturing(SubmissionChain state, string text, ScriptOptions options, string variable, CancellationToken token)
     {
         var script = state.Script.ContinueWith(text, options);
         var compilation = script.GetCompilation();

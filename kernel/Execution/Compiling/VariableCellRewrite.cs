@@ -25,7 +25,7 @@ internal static class VariableCellRewrite
     /// learn the types; building it too would load an assembly that never runs. Null when the cell
     /// is not one, or has errors (which the usual way reports).
     /// </summary>
-    public static CompiledCell? TryFirst(ScriptState<object> state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
+    public static CompiledCell? TryFirst(SubmissionChain state, string code, SyntaxTree tree, TextChange? prelude, ScriptOptions options,
         string? captureVariable, VariableStore? variables, CancellationToken token)
     {
         if (variables is null || SinglePassCompiler.NeedsBinder(tree, token) || Declarations((CompilationUnitSyntax)tree.GetRoot(token), 0) is null)
@@ -48,7 +48,7 @@ internal static class VariableCellRewrite
     }
 
     /// <summary>A cell compiled the usual way: rewritten if it is a variables cell after all, else with the names it declares in the chain.</summary>
-    public static CompiledCell Apply(ScriptState<object> state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
+    public static CompiledCell Apply(SubmissionChain state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
         VariableStore? variables, CancellationToken token)
     {
         var declared = ChainMembers.Declared(compiled.Script!.GetCompilation());
@@ -57,7 +57,7 @@ internal static class VariableCellRewrite
         return compiled with { ChainNames = [.. declared.Select(m => m.Name).Distinct()] };
     }
 
-    private static CompiledCell? Rewrite(ScriptState<object> state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
+    private static CompiledCell? Rewrite(SubmissionChain state, CompiledCell compiled, TextChange? prelude, ScriptOptions options,
         VariableStore variables, CancellationToken token)
     {
         var compilation = compiled.Script!.GetCompilation();

@@ -17,7 +17,7 @@ internal sealed class FileReferenceResolver : MetadataReferenceResolver
     public override bool ResolveMissingAssemblies => _files.ResolveMissingAssemblies;
 
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) =>
-        PackageSpec.TryParseReference(reference) is null ? _files.ResolveReference(reference, baseFilePath, properties) : [];
+        PackageSpec.TryParseReference(reference) is null ? Loadable(_files.ResolveReference(reference, baseFilePath, properties)) : [];
 
     /// <summary>
     /// Roslyn asks for every assembly the referenced ones refer to. The framework's are mapped, not
@@ -27,7 +27,25 @@ internal sealed class FileReferenceResolver : MetadataReferenceResolver
     /// </summary>
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
         MappedReferences.FromFramework(referenceIdentity)
-        ?? (MappedReferences.IsKernel(definition) ? null : _files.ResolveMissingAssembly(definition, referenceIdentity));
+        ?? (MappedReferences.IsKernel(definition) ? null : Loadable(_files.ResolveMissingAssembly(definition, referenceIdentity)));
+
+    /// <summary>What the compiler is given for a file is what cells' code loads when it runs (<see cref="FileReferences"/>).</summary>
+    private static ImmutableArray<PortableExecutableReference> Loadable(ImmutableArray<PortableExecutableReference> references)
+    {
+        foreach (var reference in references)
+        {
+            if (reference.FilePath is { } path)
+                FileReferences.Add(path);
+        }
+        return references;
+    }
+
+    private static PortableExecutableReference? Loadable(PortableExecutableReference? reference)
+    {
+        if (reference?.FilePath is { } path)
+            FileReferences.Add(path);
+        return reference;
+    }
 
     public override bool Equals(object? other) => ReferenceEquals(this, other);
 
