@@ -130,8 +130,8 @@ internal sealed class SubmissionChain
         cell.OwnContext?.Unload();
     }
 
-    /// <summary>Lets the chain's assemblies go: they unload once nothing refers to their code (formatters and history are cleared by the reset).</summary>
-    public void Unload()
+    /// <summary>Lets the chain's assemblies go, returning a reference that dies once their context is gone: they unload once nothing refers to their code (formatters and history are cleared by the reset).</summary>
+    public WeakReference Unload()
     {
         // The unloading context holds the map until its assemblies are gone: an entry left would keep them all.
         _assemblies.Clear();
@@ -139,6 +139,7 @@ internal sealed class SubmissionChain
         _variables = [];
         _latest = _latest.Clear();
         _epoch.Unload();
+        return new WeakReference(_epoch);
     }
 
     private static string MetadataName(INamedTypeSymbol type) =>
