@@ -4,20 +4,19 @@ namespace CSharpKernel.Benchmarks.Compare;
 /// What %reset gives back: a session runs many cells that declare types and methods, then resets
 /// (ours: <c>%reset</c>; ipykernel: <c>%reset -f</c>, which does not ask); the resident memory after
 /// a full collection before the cells, after them, right after the reset and after a collection.
-/// A first round of declaring cells and a reset come before "before": the first declaring cells
-/// page in the compiler's code and JIT-compile what it had not, once per process, which no reset
-/// drops. That round's own share is given too, one-time costs included.
+/// A first round of as many declaring cells and a reset come before "before": over its cells the
+/// runtime reads in pages of the compiler's code and compiles its hot paths again at tier 1, once
+/// per process, which is nothing a reset dropped. That round's own share is given too, one-time costs included.
 /// </summary>
 internal static class ResetFigures
 {
     private const double ReturnedGoalPercent = 90;
-    private const int FirstRoundCells = 100;
 
     public static IEnumerable<Figure> Measure(Comparison comparison)
     {
         var cells = comparison.Counts.ResetCells;
         var declarations = SoakKind.All.Single(k => k.Name == "declarations");
-        var firstRound = Math.Min(FirstRoundCells, cells);
+        var firstRound = cells;
         var (before, afterCells, afterReset, afterCollection, returned) = (new Samples(), new Samples(), new Samples(), new Samples(), new Samples());
         var firstReturned = new Samples();
         var running = comparison.Both.Select(c => (Contender: c, Started: Comparison.StartReady(c))).ToList();
