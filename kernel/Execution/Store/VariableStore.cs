@@ -52,8 +52,11 @@ internal sealed class VariableStore
         lock (_gate)
         {
             index = id - _firstId;
-            if (id >= _nextId || index < 0)
+            if (id >= _nextId || id < 1)
                 throw new KeyNotFoundException($"No variable has the slot {id}.");
+            // Fields of the old chain lived on in closures that held their submission; slots go, so their memory comes back.
+            if (index < 0)
+                throw new InvalidOperationException("This variable was cleared by %reset: code from before the reset can no longer use it.");
             slots = _slots;
             slots[index] ??= new VariableSlot<T>();
             return slots[index] as VariableSlot<T>

@@ -102,6 +102,18 @@ public sealed class StoredVariableTests
     }
 
     [Test]
+    public void A_closure_from_before_a_reset_that_reads_a_cleared_variable_says_so()
+    {
+        Value("var kept = 4;");
+        Value("Func<int>? before = null;");
+        Value("before = () => kept;");
+        var survivor = _cells.Session.TryReadVariable("before", out var value) ? (Func<int>)value! : null;
+        Assert.That(survivor!(), Is.EqualTo(4));
+        _cells.Session.Reset();
+        Assert.That(() => survivor(), Throws.InvalidOperationException.With.Message.Contains("cleared by %reset"));
+    }
+
+    [Test]
     public void Errors_in_a_cell_that_uses_stored_variables_point_at_the_users_text()
     {
         Value("var x = 1;");
