@@ -22,6 +22,8 @@ internal sealed class VariableStore
     private long _position;
     // Texts that declare the stored variables for the language services, each after this many chain texts.
     private ImmutableList<(int After, string Text)> _mirror = [];
+    // The last merge, asked for at every keystroke's completion: merged again only when a cell changed either list.
+    private volatile MergedMirror? _merged;
 
     /// <summary>A new slot's id, for a cell about to be compiled; unused if the cell never runs.</summary>
     public int Reserve()
@@ -98,6 +100,8 @@ internal sealed class VariableStore
         var mirror = _mirror;
         if (mirror.IsEmpty)
             return chainTexts;
+        if (_merged is { } last && last.Chain == chainTexts && last.Stored == mirror)
+            return last.Texts;
         var merged = new List<string>(chainTexts.Count + mirror.Count);
         var next = 0;
         foreach (var (after, text) in mirror)
@@ -108,8 +112,11 @@ internal sealed class VariableStore
         }
         for (; next < chainTexts.Count; next++)
             merged.Add(chainTexts[next]);
+        _merged = new MergedMirror(chainTexts, mirror, merged);
         return merged;
     }
+
+    private sealed record MergedMirror(ImmutableList<string> Chain, ImmutableList<(int After, string Text)> Stored, IReadOnlyList<string> Texts);
 
     /// <summary>The value of a visible stored variable, and its static type.</summary>
     public bool TryRead(string name, out object? value, out Type? type)
